@@ -1,0 +1,20 @@
+import { TradeType } from '../shared/contracts';
+
+export interface Holding {
+  quantity: number;
+  volume: number;
+}
+
+/**
+ * The trading rule, nothing else: a buy needs enough available quantity and lowers it,
+ * a sell raises it; both add to the volume. Returns null when the buy cannot be filled.
+ */
+export function applyTradeRule(holding: Holding, type: TradeType, quantity: number): Holding | null {
+  switch (type) {
+    case 'buy':
+      if (holding.quantity < quantity) return null;
+      return { quantity: holding.quantity - quantity, volume: holding.volume + quantity };
+    case 'sell':
+      return { quantity: holding.quantity + quantity, volume: holding.volume + quantity };
+  }
+}

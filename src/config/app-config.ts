@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { boolean, checkedUrl, Env, integer, oneOf, text, url } from './env-parsers';
+
+export const ROLES = ['frontend', 'catalog', 'order'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
+export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
+
+export interface ReplicaAddress {
+  readonly id: number;
+  readonly url: string;
+}
+
+/** Used when INTERNAL_TOKEN is unset, so `ROLE=order REPLICA_ID=3 npm start` works on a laptop. */
+export const DEVELOPMENT_TOKEN = 'stock-bazaar-development-token';
+
+const DEFAULT_REPLICAS = '1=http://127.0.0.1:3101,2=http://127.0.0.1:3102,3=http://127.0.0.1:3103';
+const DEFAULT_STOCKS_FILE = resolve(__dirname, '..', '..', 'config', 'stocks.json');
+
+/**
+ * The validated, frozen configuration of one process. Also the DI token: inject it by type.
+ * `replicaId` is 0 outside the order role.
+ */
+export abstract class AppConfig {
+  abstract readonly role: Role;
+  abstract readonly port: number;
+  abstract readonly host: string;
+  abstract readonly dataDir: string;
+  abstract readonly replicaId: number;
+  abstract readonly replicas: readonly ReplicaAddress[];
+  abstract readonly catalogUrl: string;
+  abstract readonly frontendUrl: string;
+  abstract readonly cacheEnabled: boolean;
+  abstract readonly cacheSize: number;
+  abstract readonly internalToken: string;
+  abstract readonly heartbeatMs: number;
+  abstract readonly downstreamTimeoutMs: number;
+  abstract readonly restockIntervalMs: number;
+  abstract readonly restockThreshold: number;
+  abstract readonly httpAdapter: HttpAdapterName;
+  abstract readonly stocksFile: string;
+}
+
+export function parseReplicas(value: string): ReplicaAddress[] {
+  const name = 'ORDER_REPLICAS';
+  const replicas = value.split(',').map((pair) => {
+    const match = /^\s*(\d+)\s*=\s*(\S+)\s*$/.exec(pair);
+    const id = match ? Number(match[1]) : 0;
+    if (!match || !Number.isSafeInteger(id) || id < 1) {
+      throw new ConfigError(name, `must be comma-separated id=url pairs with positive ids (bad pair '${pair}')`);
+    }
+    return { id, url: checkedUrl(name, match[2]) };
+  });
+  const ids = new Set(replicas.map((r) => r.id));
+  if (ids.size !== replicas.length) throw new ConfigError(name, 'must not repeat a replica id');
+  return replicas.sort((a, b) => b.id - a.id);
+}
+
+/** Validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const role = oneOf(env, 'ROLE', ROLES);
+  const replicas = parseReplicas(text(env, 'ORDER_REPLICAS', DEFAULT_REPLICAS));
+  const replicaId = role === 'order' ? integer(env, 'REPLICA_ID', 1, 1_000_000) : 0;
+  if (role === 'order' && !replicas.some((r) => r.id === replicaId)) {
+    throw new ConfigError('REPLICA_ID', `must be one of the ids in ORDER_REPLICAS (got '${replicaId}')`);
+  }
+  const defaultPort = { frontend: 3000, catalog: 3001, order: 3100 + replicaId }[role];
+  return Object.freeze({
+    role,
+    port: integer(env, 'PORT', 0, 65535, defaultPort),
+    host: text(env, 'HOST', '127.0.0.1'),
+    dataDir: resolve(text(env, 'DATA_DIR', './data')),
+    replicaId,
+    replicas: Object.freeze(replicas),
+    catalogUrl: url(env, 'CATALOG_URL', 'http://127.0.0.1:3001'),
+    frontendUrl: url(env, 'FRONTEND_URL', 'http://127.0.0.1:3000'),
+    cacheEnabled: boolean(env, 'CACHE_ENABLED', true),
+    cacheSize: integer(env, 'CACHE_SIZE', 1, 1_000_000, 5),
+    internalToken: text(env, 'INTERNAL_TOKEN', DEVELOPMENT_TOKEN),
+    heartbeatMs: integer(env, 'HEARTBEAT_MS', 50, 60_000, 500),
+    downstreamTimeoutMs: integer(env, 'DOWNSTREAM_TIMEOUT_MS', 50, 60_000, 2000),
+    restockIntervalMs: integer(env, 'RESTOCK_INTERVAL_MS', 0, 86_400_000, 0),
+    restockThreshold: integer(env, 'RESTOCK_THRESHOLD', 0, 1_000_000, 10),
+    httpAdapter: oneOf(env, 'HTTP_ADAPTER', HTTP_ADAPTERS, 'express'),
+    stocksFile: resolve(text(env, 'STOCKS_FILE', DEFAULT_STOCKS_FILE)),
+  });
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CatalogClient } from '../shared/clients/catalog.client';
+import { HttpCatalogClient } from '../shared/clients/http-catalog.client';
+import { HttpOrderClient } from '../shared/clients/http-order.client';
+import { OrderClient } from '../shared/clients/order.client';
+import { HealthController } from '../shared/health/health.controller';
+import { Readiness } from '../shared/health/readiness';
+import { sharedImports, sharedProviders } from '../shared/shared-providers';
+import { LeaderElection } from './election/leader-election.service';
+import { FrontendReadiness } from './frontend-readiness';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { StocksController } from './stocks/stocks.controller';
+import { StocksService } from './stocks/stocks.service';
+
+@Module({
+  imports: [...sharedImports()],
+  controllers: [HealthController, StocksController, OrdersController],
+  providers: [
+    ...sharedProviders,
+    StocksService,
+    OrdersService,
+    LeaderElection,
+    { provide: CatalogClient, useClass: HttpCatalogClient },
+    { provide: OrderClient, useClass: HttpOrderClient },
+    { provide: Readiness, useClass: FrontendReadiness },
+  ],
+})
+export class FrontendModule {}

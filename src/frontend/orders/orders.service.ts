@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { OrderClient } from '../../shared/clients/order.client';
+import { LeaderElection } from '../election/leader-election.service';
+import { OrderReceipt, OrderView } from './order.responses';
+import { PlaceOrderDto } from './place-order.dto';
+
+/** Public trades and order lookups, forwarded to the leading order replica. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly orders: OrderClient,
+    private readonly election: LeaderElection,
+  ) {}
+
+  /** Without a client key, one is made here so that retries of this request stay safe. */
+  async place(order: PlaceOrderDto, idempotencyKey?: string): Promise<OrderReceipt> {
+    const command = { requestId: idempotencyKey ?? randomUUID(), ...order };
+    const placed = await this.orders.place(await this.election.leader(), command);
+    return { transaction_number: placed.transactionNumber };
+  }
+
+  async get(number: number): Promise<OrderView> {
+    const { name, type, quantity } = await this.orders.get(await this.election.leader(), number);
+    return { number, name, type, quantity };
+  }
+}

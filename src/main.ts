@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DEVELOPMENT_TOKEN, loadConfig } from './config/app-config';
+import { ConfigError } from './config/config-error';
+import { createHttpApp } from './shared/http/create-http-app';
+import { ROLE_BOOTS } from './role';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const boot = ROLE_BOOTS[config.role];
+  const app = await createHttpApp(boot.rootModule, config);
+  app.enableShutdownHooks();
+  boot.configure?.(app);
+  await app.listen(config.port, config.host);
+  const where = `${config.role}${config.replicaId ? ` ${config.replicaId}` : ''}`;
+  Logger.log(`${where} listening on http://${config.host}:${config.port} (${config.httpAdapter})`, 'Bootstrap');
+  if (config.internalToken === DEVELOPMENT_TOKEN) {
+    Logger.warn('INTERNAL_TOKEN is not set: using the public development token', 'Bootstrap');
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`configuration error: ${error.message}`);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  process.exit(1);
+});

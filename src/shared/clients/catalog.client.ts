@@ -1,0 +1,9 @@
+import { AppliedTrade, StockView, TradeCommand } from '../contracts';
+
+/** The catalog service as the other roles see it. Abstract class = DI token; tests bind fakes. */
+export abstract class CatalogClient {
+  abstract lookup(name: string): Promise<StockView>;
+  abstract list(): Promise<StockView[]>;
+  /** Applies the trade at most once per `tradeId`; throws the catalog's domain errors. */
+  abstract trade(command: TradeCommand): Promise<AppliedTrade>;
+}

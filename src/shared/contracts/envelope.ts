@@ -1,0 +1,8 @@
+/** Every successful response body has this shape. */
+export interface DataEnvelope<T> {
+  data: T;
+}
+
+export function envelope<T>(data: T): DataEnvelope<T> {
+  return { data };
+}

@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './order';
+export * from './trade';
+export * from './trade-fields';

@@ -1,0 +1,25 @@
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+
+/**
+ * class-validator on a DTO, plus what it does not check itself: a body must be a JSON object
+ * (not an array, a string or nothing), and no unknown fields or implicit type conversions.
+ */
+export class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      stopAtFirstError: true,
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDtoBody = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
+    if (isDtoBody && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new BadRequestException('request body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
