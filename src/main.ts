@@ -8,7 +8,7 @@ import { ROLE_BOOTS } from './role';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const boot = ROLE_BOOTS[config.role];
-  const app = await createHttpApp(boot.rootModule, config);
+  const app = await createHttpApp(boot.rootModule, config, boot.bodyLimitBytes);
   app.enableShutdownHooks();
   boot.configure?.(app);
   await app.listen(config.port, config.host);

@@ -7,13 +7,16 @@ import { OrderModule } from './order/order.module';
 
 export interface RoleBoot {
   rootModule: Type<unknown>;
+  /** Requests with larger bodies are refused with 413 before any handler runs. */
+  bodyLimitBytes: number;
   /** Extra set-up on the created application, before it listens. */
   configure?: (app: INestApplication) => void;
 }
 
 /** What each role boots; nothing else in the code asks which role it is. */
 export const ROLE_BOOTS: Record<Role, RoleBoot> = {
-  frontend: { rootModule: FrontendModule, configure: setUpSwagger },
-  catalog: { rootModule: CatalogModule },
-  order: { rootModule: OrderModule },
+  // Public bodies are tiny; replication batches of a few hundred orders are not.
+  frontend: { rootModule: FrontendModule, bodyLimitBytes: 16 * 1024, configure: setUpSwagger },
+  catalog: { rootModule: CatalogModule, bodyLimitBytes: 64 * 1024 },
+  order: { rootModule: OrderModule, bodyLimitBytes: 8 * 1024 * 1024 },
 };

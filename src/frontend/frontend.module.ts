@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { CatalogClient } from '../shared/clients/catalog.client';
 import { HttpCatalogClient } from '../shared/clients/http-catalog.client';
 import { HttpOrderClient } from '../shared/clients/http-order.client';
+import { HttpReplicaClient } from '../shared/clients/http-replica.client';
 import { OrderClient } from '../shared/clients/order.client';
+import { ReplicaClient } from '../shared/clients/replica.client';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
 import { sharedImports, sharedProviders } from '../shared/shared-providers';
 import { LeaderElection } from './election/leader-election.service';
+import { LeaderHeartbeatJob } from './election/leader-heartbeat.job';
 import { FrontendReadiness } from './frontend-readiness';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
@@ -21,8 +24,10 @@ import { StocksService } from './stocks/stocks.service';
     StocksService,
     OrdersService,
     LeaderElection,
+    LeaderHeartbeatJob,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: OrderClient, useClass: HttpOrderClient },
+    { provide: ReplicaClient, useClass: HttpReplicaClient },
     { provide: Readiness, useClass: FrontendReadiness },
   ],
 })

@@ -1,18 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { Between, DataSource, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { OrderRecord } from '../shared/contracts';
+import { Mutex } from '../shared/sync/mutex';
 import { Order } from './order.entity';
+import { ReplicaStateRow } from './replica-state.entity';
+import { AppendPlan } from './replication/log-rules';
 
-export function toOrderRecord(order: Order): OrderRecord {
-  const { number, name, type, quantity, requestId, tradeSeq } = order;
-  return { number, name, type, quantity, requestId, tradeSeq };
+export interface PersistedState {
+  epoch: number;
+  leaderId: number;
+  commitNumber: number;
 }
 
-/** The replica's order log in SQLite. */
+export interface LogPosition {
+  number: number;
+  epoch: number;
+}
+
+export const EMPTY_POSITION: LogPosition = { number: -1, epoch: -1 };
+
+export function toOrderRecord(order: Order): OrderRecord {
+  const { number, name, type, quantity, requestId, tradeSeq, epoch } = order;
+  return { number, name, type, quantity, requestId, tradeSeq, epoch };
+}
+
+/** The replica's order log and its replication state in SQLite. Writes run one at a time. */
 @Injectable()
 export class OrderLogRepository {
-  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+  private readonly writes = new Mutex();
+
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Runs `work` after every earlier write has finished and before any later one starts. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
+  }
 
   async findByNumber(number: number): Promise<OrderRecord | null> {
     const order = await this.orders.findOneBy({ number });
@@ -24,22 +50,55 @@ export class OrderLogRepository {
     return order && toOrderRecord(order);
   }
 
-  /** The highest transaction number in the log, or -1 when it is empty. */
-  async lastNumber(): Promise<number> {
-    const row = await this.orders
-      .createQueryBuilder('o')
-      .select('MAX(o.number)', 'last')
-      .getRawOne<{ last: number | null }>();
-    return row?.last ?? -1;
+  async lastPosition(): Promise<LogPosition> {
+    const order = await this.orders.findOne({ where: {}, order: { number: 'DESC' }, select: ['number', 'epoch'] });
+    return order ? { number: order.number, epoch: order.epoch } : EMPTY_POSITION;
   }
 
-  /** Orders with numbers above `after`, in order, at most `limit`. */
+  async epochAt(number: number): Promise<number | null> {
+    if (number < 0) return -1;
+    const order = await this.orders.findOne({ where: { number }, select: ['number', 'epoch'] });
+    return order?.epoch ?? null;
+  }
+
+  /** Entries with numbers above `after`, ascending, at most `limit`. */
   async after(after: number, limit: number): Promise<OrderRecord[]> {
     const orders = await this.orders.find({ where: { number: MoreThan(after) }, order: { number: 'ASC' }, take: limit });
     return orders.map(toOrderRecord);
   }
 
+  /** Entries numbered from `first` to `last`, ascending. */
+  async range(first: number, last: number): Promise<OrderRecord[]> {
+    const orders = await this.orders.find({ where: { number: Between(first, last) }, order: { number: 'ASC' } });
+    return orders.map(toOrderRecord);
+  }
+
+  /** Call inside `exclusive`. */
   async append(record: OrderRecord): Promise<void> {
     await this.orders.insert(record);
+  }
+
+  /** Call inside `exclusive`: applies a follower's append plan and its new commit point atomically. */
+  async applyPlan(plan: AppendPlan, commitNumber?: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const entry of plan.restamp) await manager.update(Order, { number: entry.number }, { epoch: entry.epoch });
+      if (plan.truncateFrom !== null) await manager.delete(Order, { number: MoreThanOrEqual(plan.truncateFrom) });
+      for (let i = 0; i < plan.insert.length; i += 100) await manager.insert(Order, plan.insert.slice(i, i + 100));
+      if (commitNumber !== undefined) await manager.update(ReplicaStateRow, { id: 1 }, { commitNumber });
+    });
+  }
+
+  /** Call inside `exclusive`: stamps every entry after `number` with `epoch` (a new leader's takeover). */
+  async restampAfter(number: number, epoch: number): Promise<void> {
+    await this.orders.update({ number: MoreThan(number) }, { epoch });
+  }
+
+  async loadState(): Promise<PersistedState> {
+    const row = await this.dataSource.getRepository(ReplicaStateRow).findOneByOrFail({ id: 1 });
+    return { epoch: row.epoch, leaderId: row.leaderId, commitNumber: row.commitNumber };
+  }
+
+  async saveState(state: Partial<PersistedState>): Promise<void> {
+    await this.dataSource.getRepository(ReplicaStateRow).update({ id: 1 }, state);
   }
 }

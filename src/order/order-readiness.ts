@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { NotReadyError } from '../shared/errors';
 import { Readiness } from '../shared/health/readiness';
-import { OrderLogRepository } from './order-log.repository';
+import { ReplicaState } from './replication/replica-state';
 
+/** A replica serves once it has caught up with its peers after starting. */
 @Injectable()
 export class OrderReadiness extends Readiness {
-  constructor(
-    private readonly log: OrderLogRepository,
-    private readonly config: AppConfig,
-  ) {
+  constructor(private readonly state: ReplicaState) {
     super();
   }
 
   async check(): Promise<Record<string, unknown>> {
-    return { replicaId: this.config.replicaId, lastNumber: await this.log.lastNumber() };
+    if (!this.state.ready) throw new NotReadyError(`order replica ${this.state.id}`);
+    return { replicaId: this.state.id, epoch: this.state.epoch, leading: this.state.leading };
   }
 }

@@ -23,4 +23,8 @@ export class Order {
   /** The catalog journal's sequence number for the trade behind this order. */
   @Column('integer', { name: 'trade_seq', unique: true })
   tradeSeq!: number;
+
+  /** The leadership epoch under which this entry was last written (for log matching). */
+  @Column('integer')
+  epoch!: number;
 }

@@ -1,12 +1,114 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, ReplicaAddress } from '../../config/app-config';
+import { ReplicaClient } from '../../shared/clients/replica.client';
+import { ReplicaStatus } from '../../shared/contracts';
+import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
+import { planElection } from './election-rule';
 
-/** Chooses the order replica that leads. For now: the highest configured id. */
+/** How long one client request may spend on failovers before its error is returned. */
+export const FAILOVER_BUDGET_MS = 5000;
+const STATUS_TIMEOUT_MS = 400;
+
+export interface Leadership {
+  replica: ReplicaAddress;
+  epoch: number;
+}
+
+function isLeaderFailure(error: unknown): boolean {
+  return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError;
+}
+
+/**
+ * Chooses the order leader: the highest-id replica that answers and has caught up, at an epoch
+ * above any seen. One election runs at a time; every caller that needs one shares it.
+ */
 @Injectable()
 export class LeaderElection {
-  constructor(private readonly config: AppConfig) {}
+  private readonly logger = new Logger(LeaderElection.name);
+  private current: Leadership | null = null;
+  private running: Promise<Leadership> | null = null;
+  private lastEpoch = 0;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly replicas: ReplicaClient,
+  ) {}
+
+  get leadership(): Leadership | null {
+    return this.current;
+  }
 
   async leader(): Promise<ReplicaAddress> {
-    return this.config.replicas[0];
+    return (this.current ?? (await this.elect())).replica;
+  }
+
+  /** Runs `action` on the leader; when the leader fails, elects another and retries there. */
+  async withLeader<T>(action: (leader: ReplicaAddress) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + FAILOVER_BUDGET_MS;
+    let leader = await this.leader();
+    for (;;) {
+      try {
+        return await action(leader);
+      } catch (error) {
+        if (!isLeaderFailure(error) || Date.now() > deadline) throw error;
+        leader = await this.replace(leader);
+      }
+    }
+  }
+
+  /** `failed` did not serve: elect anew, unless someone already replaced it. */
+  async replace(failed: ReplicaAddress): Promise<ReplicaAddress> {
+    if (this.current && this.current.replica.id !== failed.id) return this.current.replica;
+    this.current = null;
+    return (await this.elect()).replica;
+  }
+
+  /** The heartbeat: keeps a healthy leader (even when a higher id returns), replaces a failed one. */
+  async checkLeader(): Promise<void> {
+    if (this.running) return;
+    const current = this.current;
+    if (!current) {
+      await this.elect();
+      return;
+    }
+    const status = await this.replicas.status(current.replica, STATUS_TIMEOUT_MS).catch(() => null);
+    if (status?.leading && status.epoch === current.epoch) return;
+    this.logger.warn(`leader ${current.replica.id} failed its heartbeat`);
+    await this.replace(current.replica);
+  }
+
+  elect(): Promise<Leadership> {
+    this.running ??= this.runElection().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async runElection(): Promise<Leadership> {
+    const answers = await Promise.allSettled(
+      this.config.replicas.map((replica) => this.replicas.status(replica, STATUS_TIMEOUT_MS)),
+    );
+    const statuses = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    const plan = planElection(statuses, this.lastEpoch);
+    let epoch = plan.epoch;
+    for (const id of plan.candidates) {
+      const replica = this.config.replicas.find((r) => r.id === id)!;
+      this.lastEpoch = epoch;
+      const status = await this.announce(replica, epoch);
+      if (status?.leading) {
+        this.current = { replica, epoch: status.epoch };
+        this.logger.log(`replica ${id} leads at epoch ${status.epoch}`);
+        return this.current;
+      }
+      epoch = Math.max(epoch, status?.epoch ?? 0) + 1;
+    }
+    throw new NoQuorumError();
+  }
+
+  private async announce(replica: ReplicaAddress, epoch: number): Promise<ReplicaStatus | null> {
+    try {
+      return await this.replicas.announceLeader(replica, { leaderId: replica.id, epoch });
+    } catch (error) {
+      this.logger.warn(`replica ${replica.id} cannot lead epoch ${epoch}: ${(error as Error).message}`);
+      return null;
+    }
   }
 }

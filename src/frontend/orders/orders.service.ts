@@ -5,7 +5,7 @@ import { LeaderElection } from '../election/leader-election.service';
 import { OrderReceipt, OrderView } from './order.responses';
 import { PlaceOrderDto } from './place-order.dto';
 
-/** Public trades and order lookups, forwarded to the leading order replica. */
+/** Public trades and order lookups, forwarded to the leading order replica (and retried on failover). */
 @Injectable()
 export class OrdersService {
   constructor(
@@ -16,12 +16,12 @@ export class OrdersService {
   /** Without a client key, one is made here so that retries of this request stay safe. */
   async place(order: PlaceOrderDto, idempotencyKey?: string): Promise<OrderReceipt> {
     const command = { requestId: idempotencyKey ?? randomUUID(), ...order };
-    const placed = await this.orders.place(await this.election.leader(), command);
+    const placed = await this.election.withLeader((leader) => this.orders.place(leader, command));
     return { transaction_number: placed.transactionNumber };
   }
 
   async get(number: number): Promise<OrderView> {
-    const { name, type, quantity } = await this.orders.get(await this.election.leader(), number);
+    const { name, type, quantity } = await this.election.withLeader((leader) => this.orders.get(leader, number));
     return { number, name, type, quantity };
   }
 }

@@ -6,6 +6,7 @@ import {
   NotEnoughStockError,
   NotLeaderError,
   OrderNotFoundError,
+  ReplicaUnreachableError,
   StockNotFoundError,
   UpstreamUnavailableError,
 } from '../errors';
@@ -37,12 +38,20 @@ export class HttpOrderClient extends OrderClient {
   }
 
   async place(replica: ReplicaAddress, command: PlaceOrderCommand): Promise<PlacedOrder> {
-    const response = await this.http.request<PlacedOrder>(SERVICE, 'POST', `${replica.url}/internal/orders`, command);
+    const response = await this.call<PlacedOrder>(replica, 'POST', '/internal/orders', command);
     return unwrap(replica, response, () => new StockNotFoundError());
   }
 
   async get(replica: ReplicaAddress, number: number): Promise<OrderRecord> {
-    const response = await this.http.request<OrderRecord>(SERVICE, 'GET', `${replica.url}/internal/orders/${number}`);
+    const response = await this.call<OrderRecord>(replica, 'GET', `/internal/orders/${number}`);
     return unwrap(replica, response, () => new OrderNotFoundError());
+  }
+
+  private async call<T>(replica: ReplicaAddress, method: 'GET' | 'POST', path: string, body?: unknown) {
+    try {
+      return await this.http.request<T>(SERVICE, method, `${replica.url}${path}`, body);
+    } catch {
+      throw new ReplicaUnreachableError(replica.id);
+    }
   }
 }

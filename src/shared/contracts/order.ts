@@ -16,6 +16,8 @@ export interface OrderRecord {
   quantity: number;
   requestId: string;
   tradeSeq: number;
+  /** The leadership epoch that last wrote this entry; equal (number, epoch) means equal entries. */
+  epoch: number;
 }
 
 export interface PlacedOrder {

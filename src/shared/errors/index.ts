@@ -6,3 +6,6 @@ export * from './stale-epoch.error';
 export * from './stock-not-found.error';
 export * from './upstream-unavailable.error';
 export * from './idempotency-conflict.error';
+export * from './no-quorum.error';
+export * from './not-ready.error';
+export * from './replica-unreachable.error';

@@ -22,4 +22,9 @@ export class StrictValidationPipe extends ValidationPipe {
     }
     return super.transform(value, metadata);
   }
+
+  /** Path and query values stay strings for their own pipes: `+value` would turn '0x1' or ' 1' into 1. */
+  protected override transformPrimitive(value: unknown): unknown {
+    return value;
+  }
 }

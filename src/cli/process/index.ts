@@ -1,0 +1,6 @@
+export * from './console-sink';
+export * from './free-port';
+export * from './managed-process';
+export * from './process-group';
+export * from './role-env';
+export * from './wait-for';

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { AppConfig, loadConfig } from './app-config';
+
+type Env = Record<string, string>;
+
+interface ComposeService {
+  readonly environment?: Env | string[];
+  readonly volumes?: string[];
+  readonly ports?: string[];
+  readonly healthcheck?: { readonly test?: string[] };
+}
+
+interface ComposeFile {
+  readonly services: Record<string, ComposeService>;
+  readonly volumes?: Record<string, unknown>;
+}
+
+const COMPOSE_PATH = join(__dirname, '..', '..', 'docker', 'compose.yml');
+const TEST_TOKEN = 'compose-test-token';
+const STATEFUL = ['catalog', 'order-1', 'order-2', 'order-3'];
+
+/** Compose's `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:?err}`, `${NAME?err}` and `$$`. */
+function interpolate(value: string, vars: Env): string {
+  return value.replace(/\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g, (whole, name?: string, colon?: string, op?: string, arg?: string) => {
+    if (whole === '$$') return '$';
+    const current = vars[name ?? ''];
+    const missing = current === undefined || (colon === ':' && current === '');
+    if (!missing) return current;
+    if (op === '-') return arg ?? '';
+    throw new Error(`compose would refuse to start: ${name} is unset (${arg ?? 'required'})`);
+  });
+}
+
+function environmentOf(service: ComposeService): Env {
+  const raw = service.environment ?? {};
+  if (!Array.isArray(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(raw.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
+function interpolated(env: Env, vars: Env): Env {
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, interpolate(value, vars)]));
+}
+
+const compose = parse(readFileSync(COMPOSE_PATH, 'utf8'), { merge: true }) as ComposeFile;
+const names = Object.keys(compose.services);
+const rawEnv = (name: string): Env => environmentOf(compose.services[name]);
+const configs = new Map<string, AppConfig>();
+/** The service's config as the app would load it, with a test INTERNAL_TOKEN in the environment. */
+const config = (name: string): AppConfig => {
+  let found = configs.get(name);
+  if (!found) {
+    try {
+      found = loadConfig(interpolated(rawEnv(name), { INTERNAL_TOKEN: TEST_TOKEN }));
+    } catch (error) {
+      throw new Error(`service ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    configs.set(name, found);
+  }
+  return found;
+};
+
+/** Asserts `url` is `http://<service>:<that service's PORT>`. */
+function expectPointsAt(url: string, service: string): void {
+  const parsed = new URL(url);
+  expect(parsed.hostname).toBe(service);
+  expect(Number(parsed.port)).toBe(config(service).port);
+}
+
+describe('docker/compose.yml', () => {
+  it('declares exactly catalog, order-1..3 and frontend', () => {
+    expect([...names].sort()).toEqual(['catalog', 'frontend', 'order-1', 'order-2', 'order-3']);
+  });
+
+  it.each(names)('gives %s a configuration loadConfig accepts', (name) => {
+    expect(() => config(name)).not.toThrow();
+  });
+
+  it('gives each service the role its name says, listening on all interfaces', () => {
+    expect(config('catalog').role).toBe('catalog');
+    expect(config('frontend').role).toBe('frontend');
+    for (const id of [1, 2, 3]) {
+      expect(config(`order-${id}`).role).toBe('order');
+      expect(config(`order-${id}`).replicaId).toBe(id);
+    }
+    for (const name of names) expect(config(name).host).toBe('0.0.0.0');
+  });
+
+  it('requires INTERNAL_TOKEN from the environment and shares it with every service', () => {
+    for (const name of names) {
+      expect(rawEnv(name).INTERNAL_TOKEN).toMatch(/^\$\{INTERNAL_TOKEN:\?[^}]*\}$/);
+      expect(() => interpolated(rawEnv(name), {})).toThrow(/INTERNAL_TOKEN/);
+      expect(config(name).internalToken).toBe(TEST_TOKEN);
+    }
+  });
+
+  it('points ORDER_REPLICAS at each order service and its PORT', () => {
+    const orderServices = names.filter((name) => config(name).role === 'order');
+    for (const name of names) {
+      const replicas = config(name).replicas;
+      expect(replicas.map((r) => `order-${r.id}`).sort()).toEqual([...orderServices].sort());
+      for (const replica of replicas) {
+        expectPointsAt(replica.url, `order-${replica.id}`);
+        expect(config(`order-${replica.id}`).replicaId).toBe(replica.id);
+      }
+    }
+  });
+
+  it('points CATALOG_URL at the catalog and FRONTEND_URL at the frontend', () => {
+    for (const name of names) {
+      expectPointsAt(config(name).catalogUrl, 'catalog');
+      expectPointsAt(config(name).frontendUrl, 'frontend');
+    }
+  });
+
+  it('uses distinct ports and health-checks each service on its own port', () => {
+    expect(new Set(names.map((name) => config(name).port)).size).toBe(names.length);
+    for (const name of names) {
+      const test = compose.services[name].healthcheck?.test?.join(' ') ?? '';
+      expect(test).toContain(`http://127.0.0.1:${config(name).port}/health`);
+    }
+  });
+
+  it('keeps each stateful service on its own named volume mounted at DATA_DIR', () => {
+    const declared = Object.keys(compose.volumes ?? {});
+    const used = STATEFUL.map((name) => {
+      const mount = (compose.services[name].volumes ?? []).find((v) => v.endsWith(`:${config(name).dataDir}`));
+      expect(mount).toBeDefined();
+      const volume = (mount ?? '').split(':')[0];
+      expect(declared).toContain(volume);
+      return volume;
+    });
+    expect(new Set(used).size).toBe(STATEFUL.length);
+  });
+
+  it('publishes the frontend on host port 3000', () => {
+    expect(compose.services.frontend.ports).toContain(`3000:${config('frontend').port}`);
+  });
+});

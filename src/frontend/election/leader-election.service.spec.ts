@@ -1,0 +1,148 @@
+import { AppConfig, ReplicaAddress } from '../../config/app-config';
+import { ReplicaClient } from '../../shared/clients/replica.client';
+import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
+import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
+import { LeaderElection } from './leader-election.service';
+
+interface FakeReplica {
+  status: ReplicaStatus;
+  up: boolean;
+  /** Refuses to lead (as a replica without a reachable majority would). */
+  refusesToLead?: boolean;
+}
+
+/** Replicas in memory; fails loudly on the calls the frontend never makes. */
+class FakeReplicaClient extends ReplicaClient {
+  readonly replicas = new Map<number, FakeReplica>();
+  readonly notices: (LeaderNotice & { to: number })[] = [];
+  statusCalls = 0;
+
+  add(id: number, ready = true, epoch = 0): void {
+    const status = { id, epoch, leaderId: 0, leading: false, ready, lastNumber: -1, lastEpoch: -1, commitNumber: -1 };
+    this.replicas.set(id, { status, up: true });
+  }
+
+  private reach(replica: ReplicaAddress): FakeReplica {
+    const fake = this.replicas.get(replica.id);
+    if (!fake?.up) throw new ReplicaUnreachableError(replica.id);
+    return fake;
+  }
+
+  async status(replica: ReplicaAddress): Promise<ReplicaStatus> {
+    this.statusCalls += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+    return { ...this.reach(replica).status };
+  }
+
+  async announceLeader(replica: ReplicaAddress, notice: LeaderNotice): Promise<ReplicaStatus> {
+    const fake = this.reach(replica);
+    this.notices.push({ ...notice, to: replica.id });
+    if (fake.refusesToLead) throw new NoQuorumError();
+    Object.assign(fake.status, { epoch: notice.epoch, leaderId: notice.leaderId, leading: true });
+    return { ...fake.status };
+  }
+
+  append(_: ReplicaAddress, __: AppendRequest): Promise<AppendResult> {
+    throw new Error('the frontend never appends');
+  }
+
+  entries(_: ReplicaAddress, __: number, ___: number): Promise<OrderRecord[]> {
+    throw new Error('the frontend never reads entries');
+  }
+}
+
+function configWith(ids: number[]): AppConfig {
+  return { replicas: ids.map((id) => ({ id, url: `http://replica-${id}` })).sort((a, b) => b.id - a.id) } as AppConfig;
+}
+
+describe(LeaderElection.name, () => {
+  let replicas: FakeReplicaClient;
+  let sut: LeaderElection;
+
+  beforeEach(() => {
+    replicas = new FakeReplicaClient();
+    [1, 2, 3].forEach((id) => replicas.add(id));
+    sut = new LeaderElection(configWith([1, 2, 3]), replicas);
+  });
+
+  it('chooses the highest id that answers and is ready', async () => {
+    expect((await sut.leader()).id).toBe(3);
+    expect(replicas.notices).toEqual([{ leaderId: 3, epoch: 1, to: 3 }]);
+  });
+
+  it('skips a replica that answers but is still catching up, and one that is down', async () => {
+    replicas.replicas.get(3)!.status.ready = false;
+    expect((await sut.leader()).id).toBe(2);
+    replicas.replicas.get(2)!.up = false;
+    expect((await sut.replace({ id: 2, url: 'http://replica-2' })).id).toBe(1);
+  });
+
+  it('tries the next candidate when the first cannot take over, with a fresh epoch', async () => {
+    replicas.replicas.get(3)!.refusesToLead = true;
+    expect((await sut.leader()).id).toBe(2);
+    expect(replicas.notices).toEqual([
+      { leaderId: 3, epoch: 1, to: 3 },
+      { leaderId: 2, epoch: 2, to: 2 },
+    ]);
+  });
+
+  it('shares one election among concurrent callers', async () => {
+    const leaders = await Promise.all(Array.from({ length: 10 }, () => sut.leader()));
+    expect(leaders.map((l) => l.id)).toEqual(Array(10).fill(3));
+    expect(replicas.statusCalls).toBe(3);
+    expect(replicas.notices).toHaveLength(1);
+  });
+
+  it('takes epochs above every epoch seen, so they only grow', async () => {
+    replicas.replicas.get(1)!.status.epoch = 41;
+    await sut.leader();
+    replicas.replicas.get(3)!.up = false;
+    await sut.replace({ id: 3, url: 'http://replica-3' });
+    expect(replicas.notices.map((n) => n.epoch)).toEqual([42, 43]);
+  });
+
+  it('does not elect again when the failed leader was already replaced', async () => {
+    await sut.leader();
+    replicas.replicas.get(3)!.up = false;
+    const failed = { id: 3, url: 'http://replica-3' };
+    const [first, second] = await Promise.all([sut.replace(failed), sut.replace(failed)]);
+    expect([first.id, second.id]).toEqual([2, 2]);
+    expect(replicas.notices.map((n) => n.leaderId)).toEqual([3, 2]);
+  });
+
+  it('keeps a healthy leader when a higher id comes back', async () => {
+    replicas.replicas.get(3)!.up = false;
+    expect((await sut.leader()).id).toBe(2);
+    replicas.replicas.get(3)!.up = true;
+    await sut.checkLeader();
+    expect(sut.leadership?.replica.id).toBe(2);
+    expect(replicas.notices).toHaveLength(1);
+  });
+
+  it('replaces a leader that fails its heartbeat', async () => {
+    await sut.leader();
+    replicas.replicas.get(3)!.up = false;
+    await sut.checkLeader();
+    expect(sut.leadership?.replica.id).toBe(2);
+  });
+
+  it('retries a request on the new leader after the old one fails', async () => {
+    const tried: number[] = [];
+    const result = await sut.withLeader(async (leader) => {
+      tried.push(leader.id);
+      if (leader.id === 3) {
+        replicas.replicas.get(3)!.up = false;
+        throw new ReplicaUnreachableError(3);
+      }
+      if (leader.id === 2 && tried.length === 2) throw new NotLeaderError(2);
+      return `served by ${leader.id}`;
+    });
+    expect(result).toBe('served by 2');
+    expect(tried).toEqual([3, 2, 2]);
+  });
+
+  it('gives up with 503 when no replica can lead', async () => {
+    [1, 2, 3].forEach((id) => (replicas.replicas.get(id)!.up = false));
+    await expect(sut.leader()).rejects.toBeInstanceOf(NoQuorumError);
+  });
+});

@@ -1,0 +1,129 @@
+import { Logger } from '@nestjs/common';
+import { ReplicaAddress } from '../../config/app-config';
+import { ReplicaClient } from '../../shared/clients/replica.client';
+import { StaleEpochError } from '../../shared/errors';
+import { OrderLogRepository } from '../order-log.repository';
+import { ReplicaState } from './replica-state';
+
+export const APPEND_BATCH = 500;
+const RETRY_MIN_MS = 50;
+const RETRY_MAX_MS = 1000;
+
+export interface ChannelListener {
+  /** The follower holds more, or its reachability changed. */
+  progressed(): void;
+  /** The follower knows a newer epoch: we no longer lead. */
+  deposed(reason: string): void;
+}
+
+/**
+ * Ships the leader's log to one follower, one request at a time, batching whatever accumulated
+ * meanwhile (group commit). On a mismatch it resends from the follower's commit point; while the
+ * follower is down it retries with backoff, so a follower that returns is backfilled.
+ */
+export class FollowerChannel {
+  private readonly logger = new Logger(FollowerChannel.name);
+  matchNumber = -1;
+  healthy = true;
+  private nextNumber: number;
+  private sentCommit = -1;
+  private dirty = false;
+  private heartbeatDue = false;
+  private running = false;
+  private stopped = false;
+  private failures = 0;
+
+  constructor(
+    readonly peer: ReplicaAddress,
+    private readonly client: ReplicaClient,
+    private readonly log: OrderLogRepository,
+    private readonly state: ReplicaState,
+    private readonly listener: ChannelListener,
+    firstNumber: number,
+  ) {
+    this.nextNumber = firstNumber;
+  }
+
+  poke(): void {
+    this.dirty = true;
+    if (this.running || this.stopped) return;
+    this.running = true;
+    this.run()
+      .catch((error: unknown) => this.logger.error(`channel to ${this.peer.id} failed: ${String(error)}`))
+      .finally(() => (this.running = false));
+  }
+
+  /** Sends even when there is nothing new, so a dead follower is noticed before an order needs it. */
+  heartbeat(): void {
+    this.heartbeatDue = true;
+    this.poke();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async run(): Promise<void> {
+    while (this.dirty && !this.stopped) {
+      this.dirty = false;
+      const more = await this.sendOnce();
+      if (more) this.dirty = true;
+    }
+  }
+
+  /** Sends one batch; true when there may be more to send (or a retry is due). */
+  private async sendOnce(): Promise<boolean> {
+    const orders = await this.log.after(this.nextNumber - 1, APPEND_BATCH);
+    const commitNumber = this.state.commitNumber;
+    if (orders.length === 0 && this.sentCommit >= commitNumber && this.healthy && !this.heartbeatDue) return false;
+    this.heartbeatDue = false;
+    const prevNumber = this.nextNumber - 1;
+    const prevEpoch = (await this.log.epochAt(prevNumber)) ?? -1;
+    try {
+      const result = await this.client.append(this.peer, {
+        epoch: this.state.epoch,
+        leaderId: this.state.id,
+        prevNumber,
+        prevEpoch,
+        orders,
+        commitNumber,
+      });
+      this.markHealthy();
+      if (!result.ok) {
+        this.nextNumber = Math.min(prevNumber, Math.max(0, result.resendFrom));
+        this.matchNumber = Math.min(this.matchNumber, this.nextNumber - 1);
+        return true;
+      }
+      this.matchNumber = prevNumber + orders.length;
+      this.nextNumber = this.matchNumber + 1;
+      this.sentCommit = commitNumber;
+      this.listener.progressed();
+      return orders.length === APPEND_BATCH;
+    } catch (error) {
+      if (error instanceof StaleEpochError) {
+        this.listener.deposed(`replica ${this.peer.id}: ${error.message}`);
+        return false;
+      }
+      await this.backOff();
+      return true;
+    }
+  }
+
+  private markHealthy(): void {
+    this.failures = 0;
+    if (this.healthy) return;
+    this.healthy = true;
+    this.logger.log(`follower ${this.peer.id} reachable again`);
+  }
+
+  private async backOff(): Promise<void> {
+    this.failures += 1;
+    if (this.healthy) {
+      this.healthy = false;
+      this.logger.warn(`follower ${this.peer.id} unreachable; retrying in the background`);
+      this.listener.progressed();
+    }
+    const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.failures - 1));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}

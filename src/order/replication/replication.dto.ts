@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsInt, Min, ValidateNested } from 'class-validator';
+import {
+  AppendRequest,
+  IsRequestId,
+  IsStockName,
+  IsTradeQuantity,
+  IsTradeType,
+  LeaderNotice,
+  OrderRecord,
+  TradeType,
+} from '../../shared/contracts';
+
+export class LeaderNoticeDto implements LeaderNotice {
+  @IsInt() @Min(1) leaderId!: number;
+  @IsInt() @Min(1) epoch!: number;
+}
+
+export class OrderRecordDto implements OrderRecord {
+  @IsInt() @Min(0) number!: number;
+  @IsStockName() name!: string;
+  @IsTradeType() type!: TradeType;
+  @IsTradeQuantity() quantity!: number;
+  @IsRequestId() requestId!: string;
+  @IsInt() @Min(1) tradeSeq!: number;
+  @IsInt() @Min(0) epoch!: number;
+}
+
+export class AppendRequestDto implements AppendRequest {
+  @IsInt() @Min(1) epoch!: number;
+  @IsInt() @Min(1) leaderId!: number;
+  @IsInt() @Min(-1) prevNumber!: number;
+  @IsInt() @Min(-1) prevEpoch!: number;
+  @IsInt() @Min(-1) commitNumber!: number;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => OrderRecordDto)
+  orders!: OrderRecordDto[];
+}

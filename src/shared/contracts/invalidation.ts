@@ -1,0 +1,17 @@
+/** The frontend's internal route the catalog pushes invalidations to. */
+export const INVALIDATION_PATH = '/internal/cache/invalidations';
+
+/**
+ * Catalog → frontend: the stock changed and now has `version`; cached values with a lower
+ * version are stale. Sent after the change has committed.
+ */
+export interface StockInvalidation {
+  name: string;
+  version: number;
+}
+
+/** The catalog's own counters, on its internal stats route. */
+export interface CatalogStats {
+  /** Single-stock lookups served since the process started. */
+  lookups: number;
+}

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HTTP_ADAPTERS, HttpAdapterName } from '../../../src/config/app-config';
+import {
+  CATALOG,
+  clusterSpecs,
+  consolePrefixer,
+  DEFAULT_REPLICA_IDS,
+  EnvRecord,
+  ExitStatus,
+  freePorts,
+  FRONTEND,
+  ManagedProcess,
+  ProcessGroup,
+  ProcessName,
+  replicaName,
+  RoleProcessSpec,
+  withoutAppConfig,
+} from '../../../src/cli/process';
+
+export type { ProcessName } from '../../../src/cli/process';
+
+const MAIN_SCRIPT = resolve(__dirname, '..', '..', '..', 'dist', 'main.js');
+const DEFAULT_HEALTH_TIMEOUT_MS = 30_000;
+
+export interface StartClusterOptions {
+  readonly cacheEnabled?: boolean;
+  readonly cacheSize?: number;
+  readonly heartbeatMs?: number;
+  readonly restockIntervalMs?: number;
+  readonly restockThreshold?: number;
+  /** Default: process.env.HTTP_ADAPTER if set, else the app's default (express). */
+  readonly httpAdapter?: HttpAdapterName;
+  /** Replicas listed in ORDER_REPLICAS (default 1, 2, 3). */
+  readonly replicaIds?: readonly number[];
+  /** Processes started now (default: all); the others can be started later with `process(name).start()`. */
+  readonly start?: readonly ProcessName[];
+  /** Extra variables for every process, then per process. */
+  readonly commonEnv?: EnvRecord;
+  readonly env?: Partial<Record<ProcessName, EnvRecord>>;
+  readonly healthTimeoutMs?: number;
+  /** Print every child's output with its name (default: when E2E_LOGS=1). Output is kept anyway. */
+  readonly logs?: boolean;
+}
+
+export interface ClusterProcess {
+  readonly name: ProcessName;
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly pid: number | undefined;
+  readonly running: boolean;
+  /** Sends the signal (SIGKILL unless told) and waits for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<ExitStatus | undefined>;
+  /** Starts again with the same env and data dir; by default waits until /health answers 200. */
+  start(options?: { readonly waitHealthy?: boolean; readonly timeoutMs?: number }): Promise<void>;
+  /** SIGTERM, SIGKILL after 5 s; waits for the exit. */
+  stop(): Promise<ExitStatus | undefined>;
+  /** SIGSTOP: the process keeps its ports but stops answering (a hung node). */
+  pause(): void;
+  /** SIGCONT after `pause()`. */
+  resume(): void;
+  waitHealthy(timeoutMs?: number): Promise<void>;
+  /** Output lines kept so far (colours removed), oldest first. */
+  output(): readonly string[];
+}
+
+export interface ClusterUrls {
+  readonly frontend: string;
+  readonly catalog: string;
+  readonly replicas: Readonly<Record<number, string>>;
+}
+
+export interface TestCluster {
+  readonly urls: ClusterUrls;
+  readonly token: string;
+  /** The temporary root; each process keeps its data in `<dataDir>/<name>`. */
+  readonly dataDir: string;
+  process(name: ProcessName): ClusterProcess;
+  /** Stops every process and removes the temporary data dir. */
+  stopAll(): Promise<void>;
+}
+
+function adapterFromEnv(): HttpAdapterName | undefined {
+  const value = process.env.HTTP_ADAPTER?.trim();
+  if (!value) return undefined;
+  if ((HTTP_ADAPTERS as readonly string[]).includes(value)) return value as HttpAdapterName;
+  throw new Error(`HTTP_ADAPTER must be one of ${HTTP_ADAPTERS.join(', ')} (got '${value}')`);
+}
+
+function perProcessEnv(options: StartClusterOptions, names: readonly ProcessName[]): Partial<Record<ProcessName, EnvRecord>> {
+  return Object.fromEntries(names.map((name) => [name, { ...options.commonEnv, ...options.env?.[name] }]));
+}
+
+async function specsFor(options: StartClusterOptions, dataDir: string, token: string): Promise<RoleProcessSpec[]> {
+  const replicaIds = options.replicaIds ?? DEFAULT_REPLICA_IDS;
+  const names: ProcessName[] = [CATALOG, ...replicaIds.map(replicaName), FRONTEND];
+  const [frontend, catalog, ...replicaPorts] = await freePorts(2 + replicaIds.length);
+  return clusterSpecs({
+    mainScript: MAIN_SCRIPT,
+    cwd: resolve(__dirname, '..', '..', '..'),
+    dataDir,
+    token,
+    ports: { frontend, catalog, replicas: new Map(replicaIds.map((id, index) => [id, replicaPorts[index]])) },
+    baseEnv: withoutAppConfig(process.env),
+    cacheEnabled: options.cacheEnabled,
+    cacheSize: options.cacheSize,
+    heartbeatMs: options.heartbeatMs,
+    restockIntervalMs: options.restockIntervalMs,
+    restockThreshold: options.restockThreshold,
+    httpAdapter: options.httpAdapter ?? adapterFromEnv(),
+    extraEnv: perProcessEnv(options, names),
+  });
+}
+
+function handle(member: ManagedProcess, spec: RoleProcessSpec, healthTimeoutMs: number): ClusterProcess {
+  return {
+    name: spec.name,
+    url: spec.url,
+    port: spec.port,
+    dataDir: spec.dataDir,
+    get pid() {
+      return member.pid;
+    },
+    get running() {
+      return member.running;
+    },
+    kill: (signal) => member.kill(signal),
+    start: async (startOptions = {}) => {
+      member.start();
+      if (startOptions.waitHealthy ?? true) await member.waitHealthy(startOptions.timeoutMs ?? healthTimeoutMs);
+    },
+    stop: () => member.stop(),
+    pause: () => member.signal('SIGSTOP'),
+    resume: () => member.signal('SIGCONT'),
+    waitHealthy: (timeoutMs) => member.waitHealthy(timeoutMs ?? healthTimeoutMs),
+    output: () => member.output(),
+  };
+}
+
+/**
+ * Starts a real cluster from dist/main.js on free ports with a fresh temporary data dir and token,
+ * and waits until every started process answers GET /health with 200. On failure nothing is left
+ * running and the temporary dir is removed.
+ */
+export async function startCluster(options: StartClusterOptions = {}): Promise<TestCluster> {
+  if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
+  const healthTimeoutMs = options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
+  const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-e2e-'));
+  const token = randomBytes(24).toString('hex');
+  const specs = await specsFor(options, dataDir, token);
+  const printLogs = options.logs ?? process.env.E2E_LOGS === '1';
+  const sink = printLogs ? consolePrefixer(specs.map((spec) => spec.name)).sink : undefined;
+  const members = specs.map((spec) => new ManagedProcess(spec, { sink }));
+  const group = new ProcessGroup(members);
+  const handles = new Map(specs.map((spec, index) => [spec.name, handle(members[index], spec, healthTimeoutMs)]));
+
+  let stopped: Promise<void> | undefined;
+  const stopAll = (): Promise<void> => {
+    stopped ??= group.stopAll().finally(() => rm(dataDir, { recursive: true, force: true }));
+    return stopped;
+  };
+  try {
+    await group.startAll(healthTimeoutMs, options.start ?? specs.map((spec) => spec.name));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const urlOf = (name: ProcessName): string => group.get(name).spec.url ?? '';
+  return {
+    urls: {
+      frontend: urlOf(FRONTEND),
+      catalog: urlOf(CATALOG),
+      replicas: Object.fromEntries(specs.filter((s) => s.replicaId !== undefined).map((s) => [s.replicaId, s.url])),
+    },
+    token,
+    dataDir,
+    process: (name) => {
+      const found = handles.get(name);
+      if (!found) throw new Error(`no process named '${name}' (known: ${[...handles.keys()].join(', ')})`);
+      return found;
+    },
+    stopAll,
+  };
+}

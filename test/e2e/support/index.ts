@@ -1,0 +1,5 @@
+export * from './cluster.harness';
+export * from './http.client';
+export { waitFor } from '../../../src/cli/process/wait-for';
+export * from './replica-logs';
+export * from './trading-clients';

@@ -1,0 +1,29 @@
+import { OrderRecord, ReplicaStatus } from '../../../src/shared/contracts';
+import { TestCluster } from './cluster.harness';
+import { http } from './http.client';
+
+/** Reads one replica's whole order log over its internal route. */
+export async function replicaLog(cluster: TestCluster, id: number): Promise<OrderRecord[]> {
+  const res = await http<{ data: OrderRecord[] }>(
+    'GET',
+    `${cluster.urls.replicas[id]}/internal/replica/entries?after=-1&limit=5000`,
+    { headers: { 'x-internal-token': cluster.token } },
+  );
+  if (res.status !== 200) throw new Error(`replica ${id} log: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data;
+}
+
+export async function replicaStatus(cluster: TestCluster, id: number): Promise<ReplicaStatus> {
+  const res = await http<{ data: ReplicaStatus }>('GET', `${cluster.urls.replicas[id]}/internal/replica/status`, {
+    headers: { 'x-internal-token': cluster.token },
+  });
+  if (res.status !== 200) throw new Error(`replica ${id} status: ${res.status}`);
+  return res.body.data;
+}
+
+/** Whether every listed replica holds exactly the same log, row for row (epochs included). */
+export async function logsIdentical(cluster: TestCluster, ids: number[]): Promise<OrderRecord[] | undefined> {
+  const logs = await Promise.all(ids.map((id) => replicaLog(cluster, id)));
+  const first = JSON.stringify(logs[0]);
+  return logs.every((log) => JSON.stringify(log) === first) ? logs[0] : undefined;
+}
