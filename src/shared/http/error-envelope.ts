@@ -33,11 +33,11 @@ function httpExceptionMessage(exception: HttpException): string {
 }
 
 function parserErrorMessage(error: ParserError, status: number): string {
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return 'request body too large';
+  if (status === 413) return 'request body too large';
   if (error.type === 'entity.parse.failed' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return 'malformed JSON body';
   }
-  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return 'unsupported content type';
+  if (status === 415) return 'unsupported content type';
   return 'bad request';
 }
 

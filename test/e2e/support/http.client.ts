@@ -12,7 +12,6 @@ export interface HttpOptions {
 }
 
 // `any` by default so tests can write `res.body.data.transaction_number` without casts.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface HttpResponse<T = any> {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
@@ -38,7 +37,6 @@ function parse(text: string): unknown {
  * One request on a fresh connection (no keep-alive), so a test never reuses a socket to a process
  * it has just killed.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function http<T = any>(method: string, url: string, options: HttpOptions = {}): Promise<HttpResponse<T>> {
   const payload = payloadOf(options);
   const headers: Record<string, string> = { accept: 'application/json' };
