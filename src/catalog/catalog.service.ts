@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppliedTrade, StockView, TradeCommand } from '../shared/contracts';
-import { IdempotencyConflictError, NotEnoughStockError, StockNotFoundError } from '../shared/errors';
+import { AppliedTrade, CatalogStats, StockView, TradeCommand } from '../shared/contracts';
+import { IdempotencyConflictError, NotEnoughStockError, StaleEpochError, StockNotFoundError } from '../shared/errors';
+import { InvalidationPublisher } from './invalidation-publisher';
 import { Stock } from './stock.entity';
 import { StockRepository, TradeTransaction } from './stock.repository';
 import { TradeEntry } from './trade-entry.entity';
@@ -17,16 +18,23 @@ export function toStockView(stock: Stock): StockView {
 }
 
 type TradeResult =
-  | { kind: 'applied'; entry: TradeEntry; stock: Stock }
+  | { kind: 'applied'; entry: TradeEntry; stock: Stock; replayed: boolean }
   | { kind: 'not_enough_stock' }
   | { kind: 'stock_not_found' }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  | { kind: 'stale_epoch'; fence: number };
 
 @Injectable()
 export class CatalogService {
-  constructor(private readonly stocks: StockRepository) {}
+  private lookups = 0;
+
+  constructor(
+    private readonly stocks: StockRepository,
+    private readonly invalidations: InvalidationPublisher,
+  ) {}
 
   async lookup(name: string): Promise<StockView> {
+    this.lookups += 1;
     const stock = await this.stocks.findByName(name);
     if (!stock) throw new StockNotFoundError();
     return toStockView(stock);
@@ -36,14 +44,20 @@ export class CatalogService {
     return (await this.stocks.findAll()).map(toStockView);
   }
 
+  stats(): CatalogStats {
+    return { lookups: this.lookups };
+  }
+
   /**
    * Applies a trade at most once per trade id: the journal entry and the stock change commit
-   * together, and a repeated id gets the first outcome back.
+   * together, and a repeated id gets the first outcome back. A new change is pushed to the
+   * frontend's cache once committed.
    */
   async trade(command: TradeCommand): Promise<AppliedTrade> {
     const result = await this.stocks.transaction((tx) => this.tradeIn(tx, command));
     switch (result.kind) {
       case 'applied':
+        if (!result.replayed) this.invalidations.publish({ name: result.stock.name, version: result.stock.version });
         return {
           tradeId: result.entry.tradeId,
           seq: result.entry.seq ?? 0,
@@ -58,10 +72,14 @@ export class CatalogService {
         throw new StockNotFoundError();
       case 'conflict':
         throw new IdempotencyConflictError();
+      case 'stale_epoch':
+        throw StaleEpochError.refusing(command.epoch, result.fence);
     }
   }
 
   private async tradeIn(tx: TradeTransaction, command: TradeCommand): Promise<TradeResult> {
+    const fence = await tx.fenceEpoch();
+    if (command.epoch < fence) return { kind: 'stale_epoch', fence };
     const stock = await tx.findStock(command.name);
     const previous = await tx.findEntry(command.tradeId);
     if (previous) return this.replay(previous, command, stock);
@@ -81,7 +99,7 @@ export class CatalogService {
     Object.assign(stock, next, { version: stock.version + 1 });
     Object.assign(entry, { outcome: 'applied', seq: await tx.nextSeq() });
     await tx.save(stock, entry);
-    return { kind: 'applied', entry, stock };
+    return { kind: 'applied', entry, stock, replayed: false };
   }
 
   private replay(previous: TradeEntry, command: TradeCommand, stock: Stock | null): TradeResult {
@@ -90,6 +108,6 @@ export class CatalogService {
     if (!same) return { kind: 'conflict' };
     if (previous.outcome === 'not_enough_stock') return { kind: 'not_enough_stock' };
     if (!stock) return { kind: 'stock_not_found' };
-    return { kind: 'applied', entry: previous, stock };
+    return { kind: 'applied', entry: previous, stock, replayed: true };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
 import { Mutex } from '../shared/sync/mutex';
+import { CatalogStateRow } from './catalog-state.entity';
 import { Stock } from './stock.entity';
 import { TradeEntry } from './trade-entry.entity';
 
@@ -25,6 +26,14 @@ export class TradeTransaction {
     return (row?.last ?? 0) + 1;
   }
 
+  async fenceEpoch(): Promise<number> {
+    return (await this.manager.findOneByOrFail(CatalogStateRow, { id: 1 })).fenceEpoch;
+  }
+
+  async raiseFence(epoch: number): Promise<void> {
+    await this.manager.update(CatalogStateRow, { id: 1 }, { fenceEpoch: epoch });
+  }
+
   async save(...rows: (Stock | TradeEntry)[]): Promise<void> {
     for (const row of rows) await this.manager.save(row);
   }
@@ -46,6 +55,18 @@ export class StockRepository {
 
   findAll(): Promise<Stock[]> {
     return this.stocks.find({ order: { name: 'ASC' } });
+  }
+
+  /** Stocks holding fewer than `quantity`; read outside any write, so re-check before changing one. */
+  findBelowQuantity(quantity: number): Promise<Stock[]> {
+    return this.stocks.find({ where: { quantity: LessThan(quantity) }, order: { name: 'ASC' } });
+  }
+
+  /** Applied trades with seq above `afterSeq`, ascending. */
+  journalAfter(afterSeq: number, limit: number): Promise<TradeEntry[]> {
+    return this.dataSource
+      .getRepository(TradeEntry)
+      .find({ where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit });
   }
 
   count(): Promise<number> {

@@ -1,15 +1,11 @@
-import { IsRequestId, IsStockName, IsTradeQuantity, IsTradeType, TradeCommand, TradeType } from '../shared/contracts';
+import { IsInt, Min } from 'class-validator';
+import { IsRequestId, TradeCommand, TradeOrderDto } from '../shared/contracts';
 
-export class TradeCommandDto implements TradeCommand {
+export class TradeCommandDto extends TradeOrderDto implements TradeCommand {
   @IsRequestId()
   tradeId!: string;
 
-  @IsStockName()
-  name!: string;
-
-  @IsTradeType()
-  type!: TradeType;
-
-  @IsTradeQuantity()
-  quantity!: number;
+  @IsInt()
+  @Min(0)
+  epoch!: number;
 }

@@ -8,6 +8,31 @@ export type Role = (typeof ROLES)[number];
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
 export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
+/** Test-only crash points, so tests can kill a process at an exact step (see FaultInjector). */
+export const FAULTS = ['none', 'crash-after-catalog-trade'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+/** Every variable loadConfig reads. */
+export const CONFIG_VARIABLES = [
+  'ROLE',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'REPLICA_ID',
+  'ORDER_REPLICAS',
+  'CATALOG_URL',
+  'FRONTEND_URL',
+  'CACHE_ENABLED',
+  'CACHE_SIZE',
+  'INTERNAL_TOKEN',
+  'HEARTBEAT_MS',
+  'DOWNSTREAM_TIMEOUT_MS',
+  'RESTOCK_INTERVAL_MS',
+  'RESTOCK_THRESHOLD',
+  'HTTP_ADAPTER',
+  'STOCKS_FILE',
+  'FAULT_INJECTION',
+] as const;
 export interface ReplicaAddress {
   readonly id: number;
   readonly url: string;
@@ -41,6 +66,7 @@ export abstract class AppConfig {
   abstract readonly restockThreshold: number;
   abstract readonly httpAdapter: HttpAdapterName;
   abstract readonly stocksFile: string;
+  abstract readonly faultInjection: Fault;
 }
 
 export function parseReplicas(value: string): ReplicaAddress[] {
@@ -85,5 +111,6 @@ export function loadConfig(env: Env): AppConfig {
     restockThreshold: integer(env, 'RESTOCK_THRESHOLD', 0, 1_000_000, 10),
     httpAdapter: oneOf(env, 'HTTP_ADAPTER', HTTP_ADAPTERS, 'express'),
     stocksFile: resolve(text(env, 'STOCKS_FILE', DEFAULT_STOCKS_FILE)),
+    faultInjection: oneOf(env, 'FAULT_INJECTION', FAULTS, 'none'),
   });
 }

@@ -8,6 +8,7 @@ import { ReplicaClient } from '../shared/clients/replica.client';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
 import { sharedImports, sharedProviders } from '../shared/shared-providers';
+import { StockCacheModule } from './cache/stock-cache.module';
 import { LeaderElection } from './election/leader-election.service';
 import { LeaderHeartbeatJob } from './election/leader-heartbeat.job';
 import { FrontendReadiness } from './frontend-readiness';
@@ -17,7 +18,7 @@ import { StocksController } from './stocks/stocks.controller';
 import { StocksService } from './stocks/stocks.service';
 
 @Module({
-  imports: [...sharedImports()],
+  imports: [...sharedImports(), StockCacheModule],
   controllers: [HealthController, StocksController, OrdersController],
   providers: [
     ...sharedProviders,

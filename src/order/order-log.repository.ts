@@ -67,6 +67,21 @@ export class OrderLogRepository {
     return orders.map(toOrderRecord);
   }
 
+  async hasTradeSeq(tradeSeq: number): Promise<boolean> {
+    return this.orders.existsBy({ tradeSeq });
+  }
+
+  /** The highest catalog trade seq s such that every seq from 1 to s has its order here (0 if none). */
+  async tradeSeqWatermark(): Promise<number> {
+    if (!(await this.hasTradeSeq(1))) return 0;
+    const row = await this.orders
+      .createQueryBuilder('o')
+      .select('MIN(o.trade_seq)', 'watermark')
+      .where('NOT EXISTS (SELECT 1 FROM order_log n WHERE n.trade_seq = o.trade_seq + 1)')
+      .getRawOne<{ watermark: number }>();
+    return row?.watermark ?? 0;
+  }
+
   /** Entries numbered from `first` to `last`, ascending. */
   async range(first: number, last: number): Promise<OrderRecord[]> {
     const orders = await this.orders.find({ where: { number: Between(first, last) }, order: { number: 'ASC' } });

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../config/app-config';
 import { CatalogClient } from '../shared/clients/catalog.client';
 import { HttpCatalogClient } from '../shared/clients/http-catalog.client';
 import { HttpReplicaClient } from '../shared/clients/http-replica.client';
 import { ReplicaClient } from '../shared/clients/replica.client';
-import { SqlitePragmas } from '../shared/database/sqlite-pragmas';
-import { sqliteOptions } from '../shared/database/sqlite-options';
+import { SqliteModule } from '../shared/database/sqlite.module';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
 import { sharedImports, sharedProviders } from '../shared/shared-providers';
@@ -15,7 +12,10 @@ import { OrderLogRepository } from './order-log.repository';
 import { OrderReadiness } from './order-readiness';
 import { OrderController } from './order.controller';
 import { Order } from './order.entity';
+import { FaultInjector } from './fault-injector';
+import { OrderSequencer } from './order-sequencer';
 import { OrderService } from './order.service';
+import { RollForwardService } from './replication/roll-forward.service';
 import { ReplicaStateRow } from './replica-state.entity';
 import { LogSync } from './replication/log-sync.service';
 import { ReplicaState } from './replication/replica-state';
@@ -23,24 +23,23 @@ import { ReplicaController } from './replication/replica.controller';
 import { ReplicaService } from './replication/replica.service';
 import { ReplicationService } from './replication/replication.service';
 
-const entities = [Order, ReplicaStateRow];
-
 @Module({
   imports: [
     ...sharedImports(),
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        sqliteOptions(config, `order-${config.replicaId}.sqlite`, entities, [OrderSchema1764150000001]),
+    SqliteModule.forRoot({
+      fileName: (config) => `order-${config.replicaId}.sqlite`,
+      entities: [Order, ReplicaStateRow],
+      migrations: [OrderSchema1764150000001],
     }),
-    TypeOrmModule.forFeature(entities),
   ],
   controllers: [HealthController, OrderController, ReplicaController],
   providers: [
     ...sharedProviders,
-    SqlitePragmas,
     OrderLogRepository,
     OrderService,
+    OrderSequencer,
+    RollForwardService,
+    FaultInjector,
     ReplicaState,
     LogSync,
     ReplicationService,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogClient } from '../shared/clients/catalog.client';
 import { AppliedTrade, OrderRecord, PlacedOrder, PlaceOrderCommand } from '../shared/contracts';
-import { IdempotencyConflictError, OrderNotFoundError } from '../shared/errors';
+import { IdempotencyConflictError, NotLeaderError, OrderNotFoundError, StaleEpochError } from '../shared/errors';
+import { FaultInjector } from './fault-injector';
 import { OrderLogRepository } from './order-log.repository';
+import { OrderSequencer } from './order-sequencer';
 import { ReplicaState } from './replication/replica-state';
 import { ReplicationService } from './replication/replication.service';
+import { RollForwardService } from './replication/roll-forward.service';
 
 function sameTrade(order: OrderRecord, command: PlaceOrderCommand): boolean {
   return order.name === command.name && order.type === command.type && order.quantity === command.quantity;
@@ -12,8 +15,7 @@ function sameTrade(order: OrderRecord, command: PlaceOrderCommand): boolean {
 
 /**
  * The leader's order path: the catalog applies the trade (at most once per request id), the
- * order gets the next transaction number in the local log, and the answer waits until a majority
- * of replicas holds it. Numbers are handed out one at a time: no gaps, no duplicates.
+ * order gets the next transaction number, and the answer waits until a majority holds it.
  */
 @Injectable()
 export class OrderService {
@@ -21,21 +23,21 @@ export class OrderService {
     private readonly log: OrderLogRepository,
     private readonly catalog: CatalogClient,
     private readonly state: ReplicaState,
+    private readonly sequencer: OrderSequencer,
     private readonly replication: ReplicationService,
+    private readonly rollForward: RollForwardService,
+    private readonly faults: FaultInjector,
   ) {}
 
   async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
     this.state.assertLeading();
+    await this.rollForward.ensure();
     const known = await this.log.findByRequestId(command.requestId);
     if (known) return this.replay(known, command);
     this.replication.assertQuorum();
-    const trade = await this.catalog.trade({
-      tradeId: command.requestId,
-      name: command.name,
-      type: command.type,
-      quantity: command.quantity,
-    });
-    const number = await this.log.exclusive(() => this.record(trade));
+    const trade = await this.applyAtCatalog(command);
+    this.faults.reached('crash-after-catalog-trade');
+    const number = await this.sequencer.record(trade);
     this.replication.appended(number);
     await this.replication.waitCommitted(number);
     return { transactionNumber: number };
@@ -49,21 +51,15 @@ export class OrderService {
     return order;
   }
 
-  private async record(trade: AppliedTrade): Promise<number> {
-    this.state.assertLeading();
-    const known = await this.log.findByRequestId(trade.tradeId);
-    if (known) return known.number;
-    const number = (await this.log.lastPosition()).number + 1;
-    await this.log.append({
-      number,
-      name: trade.name,
-      type: trade.type,
-      quantity: trade.quantity,
-      requestId: trade.tradeId,
-      tradeSeq: trade.seq,
-      epoch: this.state.epoch,
-    });
-    return number;
+  private async applyAtCatalog(command: PlaceOrderCommand): Promise<AppliedTrade> {
+    const { requestId, name, type, quantity } = command;
+    try {
+      return await this.catalog.trade({ tradeId: requestId, name, type, quantity, epoch: this.state.epoch });
+    } catch (error) {
+      if (!(error instanceof StaleEpochError)) throw error;
+      this.replication.stop('the catalog was fenced by a newer leader');
+      throw new NotLeaderError(this.state.id);
+    }
   }
 
   private async replay(known: OrderRecord, command: PlaceOrderCommand): Promise<PlacedOrder> {

@@ -1,15 +1,6 @@
-import { IsRequestId, IsStockName, IsTradeQuantity, IsTradeType, PlaceOrderCommand, TradeType } from '../shared/contracts';
+import { IsRequestId, PlaceOrderCommand, TradeOrderDto } from '../shared/contracts';
 
-export class PlaceOrderCommandDto implements PlaceOrderCommand {
+export class PlaceOrderCommandDto extends TradeOrderDto implements PlaceOrderCommand {
   @IsRequestId()
   requestId!: string;
-
-  @IsStockName()
-  name!: string;
-
-  @IsTradeType()
-  type!: TradeType;
-
-  @IsTradeQuantity()
-  quantity!: number;
 }

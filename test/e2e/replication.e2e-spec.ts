@@ -1,4 +1,4 @@
-import { logsIdentical, http, replicaLog, replicaStatus, startCluster, TestCluster, tradeContinuously, waitFor } from './support';
+import { leaderId, logsIdentical, http, replicaLog, replicaStatus, startCluster, TestCluster, tradeContinuously, waitFor } from './support';
 
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo'];
 
@@ -20,13 +20,6 @@ async function identicalLogs(cluster: TestCluster, ids: number[], length: number
 function expectConsecutive(numbers: number[], from = 0) {
   const sorted = [...numbers].sort((a, b) => a - b);
   expect(sorted).toEqual(Array.from({ length: numbers.length }, (_, i) => from + i));
-}
-
-async function leaderId(cluster: TestCluster, ids = [1, 2, 3]): Promise<number> {
-  const statuses = await Promise.all(ids.map((id) => replicaStatus(cluster, id).catch(() => null)));
-  const leaders = statuses.filter((s) => s?.leading).map((s) => s!.id);
-  if (leaders.length !== 1) throw new Error(`expected one leader, got [${leaders.join(', ')}]`);
-  return leaders[0];
 }
 
 describe('order replication (three real replicas, SIGKILL)', () => {

@@ -20,9 +20,15 @@ export class CatalogSchema1764150000000 implements MigrationInterface {
       "quantity" integer NOT NULL CHECK ("quantity" > 0),
       "outcome" varchar(16) NOT NULL
     )`);
+    await queryRunner.query(`CREATE TABLE "catalog_state" (
+      "id" integer PRIMARY KEY NOT NULL CHECK ("id" = 1),
+      "fence_epoch" integer NOT NULL
+    )`);
+    await queryRunner.query(`INSERT INTO "catalog_state" ("id", "fence_epoch") VALUES (1, 0)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "catalog_state"`);
     await queryRunner.query(`DROP TABLE "trade_entry"`);
     await queryRunner.query(`DROP TABLE "stock"`);
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { HttpAdapterName, Role } from '../../config/app-config';
+import { CONFIG_VARIABLES, HttpAdapterName, Role } from '../../config/app-config';
 import { ProcessSpec } from './managed-process';
 
 export const CATALOG = 'catalog';
@@ -13,32 +13,12 @@ export function replicaName(id: number): ReplicaName {
   return `order-${id}`;
 }
 
-/** Every variable the app reads (src/config/app-config.ts); stripped from inherited env when asked. */
-export const APP_CONFIG_VARIABLES = [
-  'ROLE',
-  'PORT',
-  'HOST',
-  'DATA_DIR',
-  'REPLICA_ID',
-  'ORDER_REPLICAS',
-  'CATALOG_URL',
-  'FRONTEND_URL',
-  'CACHE_ENABLED',
-  'CACHE_SIZE',
-  'INTERNAL_TOKEN',
-  'HEARTBEAT_MS',
-  'DOWNSTREAM_TIMEOUT_MS',
-  'RESTOCK_INTERVAL_MS',
-  'RESTOCK_THRESHOLD',
-  'HTTP_ADAPTER',
-  'STOCKS_FILE',
-] as const;
 
 export type EnvRecord = Readonly<Record<string, string | undefined>>;
 
 export function withoutAppConfig(env: EnvRecord): Record<string, string | undefined> {
   const copy = { ...env };
-  for (const name of APP_CONFIG_VARIABLES) delete copy[name];
+  for (const name of CONFIG_VARIABLES) delete copy[name];
   return copy;
 }
 

@@ -1,4 +1,4 @@
-import { AppConfig, ReplicaAddress } from '../../config/app-config';
+import { AppConfig, loadConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
@@ -52,7 +52,7 @@ class FakeReplicaClient extends ReplicaClient {
 }
 
 function configWith(ids: number[]): AppConfig {
-  return { replicas: ids.map((id) => ({ id, url: `http://replica-${id}` })).sort((a, b) => b.id - a.id) } as AppConfig;
+  return loadConfig({ ROLE: 'frontend', ORDER_REPLICAS: ids.map((id) => `${id}=http://replica-${id}`).join(',') });
 }
 
 describe(LeaderElection.name, () => {

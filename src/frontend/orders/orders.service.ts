@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OrderClient } from '../../shared/clients/order.client';
+import { StockCacheService } from '../cache/stock-cache.service';
 import { LeaderElection } from '../election/leader-election.service';
 import { OrderReceipt, OrderView } from './order.responses';
 import { PlaceOrderDto } from './place-order.dto';
@@ -11,12 +12,15 @@ export class OrdersService {
   constructor(
     private readonly orders: OrderClient,
     private readonly election: LeaderElection,
+    private readonly cache: StockCacheService,
   ) {}
 
   /** Without a client key, one is made here so that retries of this request stay safe. */
   async place(order: PlaceOrderDto, idempotencyKey?: string): Promise<OrderReceipt> {
     const command = { requestId: idempotencyKey ?? randomUUID(), ...order };
     const placed = await this.election.withLeader((leader) => this.orders.place(leader, command));
+    // Before answering, so this client's next lookup cannot be served the pre-trade value.
+    this.cache.invalidate(order.name);
     return { transaction_number: placed.transactionNumber };
   }
 

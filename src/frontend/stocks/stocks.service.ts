@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogClient } from '../../shared/clients/catalog.client';
+import { StockCacheService } from '../cache/stock-cache.service';
 import { StockQuote, StockSummary } from './stock.responses';
 
-/** Public stock lookups. */
+/** Public stock lookups; single-stock lookups go through the cache. */
 @Injectable()
 export class StocksService {
-  constructor(private readonly catalog: CatalogClient) {}
+  constructor(
+    private readonly catalog: CatalogClient,
+    private readonly cache: StockCacheService,
+  ) {}
 
   async quote(name: string): Promise<StockQuote> {
-    const { price, quantity } = await this.catalog.lookup(name);
+    const { price, quantity } = await this.cache.lookup(name, (stock) => this.catalog.lookup(stock));
     return { name, price, quantity };
   }
 

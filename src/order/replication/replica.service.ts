@@ -6,6 +6,7 @@ import { planAppend } from './log-rules';
 import { LogSync } from './log-sync.service';
 import { ReplicaState } from './replica-state';
 import { ReplicationService } from './replication.service';
+import { RollForwardService } from './roll-forward.service';
 
 const CATCH_UP_RETRY_MS = 500;
 
@@ -19,6 +20,7 @@ export class ReplicaService implements OnApplicationBootstrap {
     private readonly log: OrderLogRepository,
     private readonly sync: LogSync,
     private readonly replication: ReplicationService,
+    private readonly rollForward: RollForwardService,
   ) {}
 
   /** Catches up in the background, so that /health can answer 503 meanwhile. */
@@ -79,6 +81,9 @@ export class ReplicaService implements OnApplicationBootstrap {
       throw error;
     }
     this.logger.log(`replica ${this.state.id} leads epoch ${epoch} from order ${last.number + 1} on`);
+    // Right away rather than at the first trade, so rolled-forward orders are visible to lookups;
+    // if the catalog is down now, the first trade retries it.
+    this.rollForward.ensure().catch((error: Error) => this.logger.warn(`roll-forward deferred: ${error.message}`));
   }
 
   private async catchUpUntilDone(): Promise<void> {

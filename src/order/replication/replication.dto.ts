@@ -1,26 +1,14 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, Min, ValidateNested } from 'class-validator';
-import {
-  AppendRequest,
-  IsRequestId,
-  IsStockName,
-  IsTradeQuantity,
-  IsTradeType,
-  LeaderNotice,
-  OrderRecord,
-  TradeType,
-} from '../../shared/contracts';
+import { AppendRequest, IsRequestId, LeaderNotice, OrderRecord, TradeOrderDto } from '../../shared/contracts';
 
 export class LeaderNoticeDto implements LeaderNotice {
   @IsInt() @Min(1) leaderId!: number;
   @IsInt() @Min(1) epoch!: number;
 }
 
-export class OrderRecordDto implements OrderRecord {
+export class OrderRecordDto extends TradeOrderDto implements OrderRecord {
   @IsInt() @Min(0) number!: number;
-  @IsStockName() name!: string;
-  @IsTradeType() type!: TradeType;
-  @IsTradeQuantity() quantity!: number;
   @IsRequestId() requestId!: string;
   @IsInt() @Min(1) tradeSeq!: number;
   @IsInt() @Min(0) epoch!: number;

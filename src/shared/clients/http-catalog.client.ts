@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { AppliedTrade, StockView, TradeCommand } from '../contracts';
+import { AppliedTrade, JournalEntry, StockView, TradeCommand } from '../contracts';
 import {
   IdempotencyConflictError,
   NotEnoughStockError,
+  StaleEpochError,
   StockNotFoundError,
   UpstreamUnavailableError,
 } from '../errors';
@@ -15,6 +16,8 @@ const SERVICE = 'catalog';
 function unwrap<T>(response: InternalResponse<T>): T {
   if (response.status === 200 && response.data !== undefined) return response.data;
   switch (response.status) {
+    case 412:
+      throw new StaleEpochError(response.message);
     case 404:
       throw new StockNotFoundError();
     case 409:
@@ -47,5 +50,15 @@ export class HttpCatalogClient extends CatalogClient {
   async trade(command: TradeCommand): Promise<AppliedTrade> {
     const url = `${this.config.catalogUrl}/internal/trades`;
     return unwrap(await this.http.request<AppliedTrade>(SERVICE, 'POST', url, command));
+  }
+
+  async fence(epoch: number): Promise<void> {
+    const url = `${this.config.catalogUrl}/internal/fence`;
+    unwrap(await this.http.request<unknown>(SERVICE, 'POST', url, { epoch }));
+  }
+
+  async journal(afterSeq: number, limit: number): Promise<JournalEntry[]> {
+    const url = `${this.config.catalogUrl}/internal/journal?after=${afterSeq}&limit=${limit}`;
+    return unwrap(await this.http.request<JournalEntry[]>(SERVICE, 'GET', url));
   }
 }

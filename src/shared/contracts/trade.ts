@@ -10,20 +10,33 @@ export interface StockView {
   version: number;
 }
 
-/** Order service → catalog: apply one trade, at most once per `tradeId`. */
+/**
+ * Order leader → catalog: apply one trade, at most once per `tradeId`. `epoch` is the leader's:
+ * the catalog refuses epochs below the highest one it was fenced with.
+ */
 export interface TradeCommand {
   tradeId: string;
   name: string;
   type: TradeType;
   quantity: number;
+  epoch: number;
 }
 
-/** Catalog → order service: the trade was applied; `seq` numbers applied trades from 1, no gaps. */
-export interface AppliedTrade {
+/** One applied trade in the catalog's journal; `seq` numbers applied trades from 1, no gaps. */
+export interface JournalEntry {
   tradeId: string;
   seq: number;
   name: string;
   type: TradeType;
   quantity: number;
+}
+
+/** Catalog → order service: the trade was applied (now or by an earlier call with the same id). */
+export interface AppliedTrade extends JournalEntry {
   stock: StockView;
+}
+
+/** A new order leader → catalog: refuse trades from leaders of older epochs from now on. */
+export interface FenceCommand {
+  epoch: number;
 }

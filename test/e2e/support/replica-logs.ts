@@ -27,3 +27,11 @@ export async function logsIdentical(cluster: TestCluster, ids: number[]): Promis
   const first = JSON.stringify(logs[0]);
   return logs.every((log) => JSON.stringify(log) === first) ? logs[0] : undefined;
 }
+
+/** The id of the one replica among `ids` that says it leads; throws unless exactly one does. */
+export async function leaderId(cluster: TestCluster, ids = [1, 2, 3]): Promise<number> {
+  const statuses = await Promise.all(ids.map((id) => replicaStatus(cluster, id).catch(() => null)));
+  const leaders = statuses.filter((s) => s?.leading).map((s) => s!.id);
+  if (leaders.length !== 1) throw new Error(`expected one leader, got [${leaders.join(', ')}]`);
+  return leaders[0];
+}
