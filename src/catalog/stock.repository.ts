@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
-import { Mutex } from '../shared/sync/mutex';
+import { GroupCommit } from '../shared/sync/group-commit';
 import { CatalogStateRow } from './catalog-state.entity';
 import { Stock } from './stock.entity';
 import { TradeEntry } from './trade-entry.entity';
@@ -26,6 +26,10 @@ export class TradeTransaction {
     return (row?.last ?? 0) + 1;
   }
 
+  async insertStocks(stocks: Stock[]): Promise<void> {
+    await this.manager.insert(Stock, stocks);
+  }
+
   async fenceEpoch(): Promise<number> {
     return (await this.manager.findOneByOrFail(CatalogStateRow, { id: 1 })).fenceEpoch;
   }
@@ -34,20 +38,36 @@ export class TradeTransaction {
     await this.manager.update(CatalogStateRow, { id: 1 }, { fenceEpoch: epoch });
   }
 
+  /** Writes changed stocks (by name) and new journal entries. */
   async save(...rows: (Stock | TradeEntry)[]): Promise<void> {
-    for (const row of rows) await this.manager.save(row);
+    for (const row of rows) {
+      if (row instanceof TradeEntry) await this.manager.insert(TradeEntry, row);
+      else
+        await this.manager.update(
+          Stock,
+          { name: row.name },
+          { quantity: row.quantity, volume: row.volume, version: row.version },
+        );
+    }
   }
 }
 
-/** Stocks and the trade journal in the catalog's SQLite file. Writes run one at a time. */
+/**
+ * Stocks and the trade journal in the catalog's SQLite file. Writes run one at a time, and
+ * writes that arrive while one commits share the next transaction (group commit).
+ */
 @Injectable()
 export class StockRepository {
-  private readonly writes = new Mutex();
+  private readonly writes: GroupCommit<TradeTransaction>;
 
   constructor(
     @InjectRepository(Stock) private readonly stocks: Repository<Stock>,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.writes = new GroupCommit((body) =>
+      this.dataSource.transaction((manager) => body(new TradeTransaction(manager))),
+    );
+  }
 
   findByName(name: string): Promise<Stock | null> {
     return this.stocks.findOneBy({ name });
@@ -74,11 +94,14 @@ export class StockRepository {
   }
 
   async insertAll(stocks: Stock[]): Promise<void> {
-    await this.writes.run(() => this.dataSource.transaction((manager) => manager.save(Stock, stocks)));
+    await this.writes.submit((tx) => tx.insertStocks(stocks));
   }
 
-  /** Runs `work` in one transaction, after every earlier write has finished. */
+  /**
+   * Runs `work` inside a transaction, after every earlier write. `work` must report refusals
+   * as its result, not throw them: a throw rolls back the other writes of its batch too.
+   */
   transaction<T>(work: (tx: TradeTransaction) => Promise<T>): Promise<T> {
-    return this.writes.run(() => this.dataSource.transaction((manager) => work(new TradeTransaction(manager))));
+    return this.writes.submit(work);
   }
 }

@@ -11,6 +11,9 @@ function raw(env: Env, name: string, fallback?: string): string {
 }
 
 export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback?: T): T {
+  if (fallback === undefined && !env[name]?.trim()) {
+    throw new ConfigError(name, `is required: one of ${allowed.join(', ')}`);
+  }
   const value = raw(env, name, fallback);
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got '${value}')`);

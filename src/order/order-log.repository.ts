@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { OrderRecord } from '../shared/contracts';
+import { GroupCommit } from '../shared/sync/group-commit';
 import { Mutex } from '../shared/sync/mutex';
 import { Order } from './order.entity';
 import { ReplicaStateRow } from './replica-state.entity';
@@ -25,15 +26,21 @@ export function toOrderRecord(order: Order): OrderRecord {
   return { number, name, type, quantity, requestId, tradeSeq, epoch };
 }
 
-/** The replica's order log and its replication state in SQLite. Writes run one at a time. */
+/**
+ * The replica's order log and its replication state in SQLite. Writes run one at a time; new
+ * orders arriving together share one transaction (group commit).
+ */
 @Injectable()
 export class OrderLogRepository {
   private readonly writes = new Mutex();
+  private readonly appends: GroupCommit<EntityManager>;
 
   constructor(
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.appends = new GroupCommit((body) => this.exclusive(() => this.dataSource.transaction(body)));
+  }
 
   /** Runs `work` after every earlier write has finished and before any later one starts. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -88,9 +95,19 @@ export class OrderLogRepository {
     return orders.map(toOrderRecord);
   }
 
-  /** Call inside `exclusive`. */
-  async append(record: OrderRecord): Promise<void> {
-    await this.orders.insert(record);
+  /**
+   * Appends the order for `requestId` under the next number, unless the log already has that
+   * request; either way returns its number. Group-committed with concurrent appends.
+   */
+  appendNext(requestId: string, build: (number: number) => OrderRecord): Promise<number> {
+    return this.appends.submit(async (manager) => {
+      const known = await manager.findOne(Order, { where: { requestId }, select: ['number'] });
+      if (known) return known.number;
+      const last = await manager.findOne(Order, { where: {}, order: { number: 'DESC' }, select: ['number'] });
+      const number = (last?.number ?? -1) + 1;
+      await manager.insert(Order, build(number));
+      return number;
+    });
   }
 
   /** Call inside `exclusive`: applies a follower's append plan and its new commit point atomically. */

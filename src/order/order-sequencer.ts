@@ -14,22 +14,21 @@ export class OrderSequencer {
     private readonly state: ReplicaState,
   ) {}
 
+  /**
+   * If leadership is lost meanwhile, the entry stays an uncommitted tail that the next leader
+   * replaces, and its trade is rolled forward there: nothing is lost or doubled.
+   */
   record(trade: JournalEntry): Promise<number> {
-    return this.log.exclusive(async () => {
-      this.state.assertLeading();
-      const known = await this.log.findByRequestId(trade.tradeId);
-      if (known) return known.number;
-      const number = (await this.log.lastPosition()).number + 1;
-      await this.log.append({
-        number,
-        name: trade.name,
-        type: trade.type,
-        quantity: trade.quantity,
-        requestId: trade.tradeId,
-        tradeSeq: trade.seq,
-        epoch: this.state.epoch,
-      });
-      return number;
-    });
+    this.state.assertLeading();
+    const epoch = this.state.epoch;
+    return this.log.appendNext(trade.tradeId, (number) => ({
+      number,
+      name: trade.name,
+      type: trade.type,
+      quantity: trade.quantity,
+      requestId: trade.tradeId,
+      tradeSeq: trade.seq,
+      epoch,
+    }));
   }
 }

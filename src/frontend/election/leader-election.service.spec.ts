@@ -2,11 +2,13 @@ import { AppConfig, loadConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
-import { LeaderElection } from './leader-election.service';
+import { LeaderElection, QUORUM_RETRY_MS } from './leader-election.service';
 
 interface FakeReplica {
   status: ReplicaStatus;
   up: boolean;
+  /** Reachable but too slow to answer (a timeout, not a refusal). */
+  slow?: boolean;
   /** Refuses to lead (as a replica without a reachable majority would). */
   refusesToLead?: boolean;
 }
@@ -25,6 +27,7 @@ class FakeReplicaClient extends ReplicaClient {
   private reach(replica: ReplicaAddress): FakeReplica {
     const fake = this.replicas.get(replica.id);
     if (!fake?.up) throw new ReplicaUnreachableError(replica.id);
+    if (fake.slow) throw new ReplicaUnreachableError(replica.id, true);
     return fake;
   }
 
@@ -124,6 +127,34 @@ describe(LeaderElection.name, () => {
     replicas.replicas.get(3)!.up = false;
     await sut.checkLeader();
     expect(sut.leadership?.replica.id).toBe(2);
+  });
+
+  it('tolerates one slow heartbeat but replaces a leader that stays silent', async () => {
+    await sut.leader();
+    replicas.replicas.get(3)!.slow = true;
+    await sut.checkLeader();
+    expect(sut.leadership?.replica.id).toBe(3);
+    await sut.checkLeader();
+    expect(sut.leadership?.replica.id).toBe(2);
+  });
+
+  it('retries a leader without a majority for a short while, then answers 503', async () => {
+    let calls = 0;
+    const recovered = await sut.withLeader(async () => {
+      calls += 1;
+      if (calls < 3) throw new NoQuorumError();
+      return 'committed';
+    });
+    expect(recovered).toBe('committed');
+    const started = Date.now();
+    await expect(
+      sut.withLeader(async () => {
+        throw new NoQuorumError();
+      }),
+    ).rejects.toBeInstanceOf(NoQuorumError);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(QUORUM_RETRY_MS);
+    expect(elapsed).toBeLessThan(QUORUM_RETRY_MS + 500);
   });
 
   it('retries a request on the new leader after the old one fails', async () => {

@@ -7,7 +7,15 @@ import { planElection } from './election-rule';
 
 /** How long one client request may spend on failovers before its error is returned. */
 export const FAILOVER_BUDGET_MS = 5000;
-const STATUS_TIMEOUT_MS = 400;
+/**
+ * How long a request keeps retrying while the leader reports no majority: long enough to ride
+ * out a follower restart or a slow commit, short enough to answer 503 well within 2 s.
+ */
+export const QUORUM_RETRY_MS = 1000;
+const QUORUM_RETRY_PAUSE_MS = 100;
+const STATUS_TIMEOUT_MS = 1000;
+/** Heartbeats a leader may miss in a row before it is replaced (a crash is caught at once anyway). */
+const MISSED_BEATS_ALLOWED = 1;
 
 export interface Leadership {
   replica: ReplicaAddress;
@@ -17,6 +25,8 @@ export interface Leadership {
 function isLeaderFailure(error: unknown): boolean {
   return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Chooses the order leader: the highest-id replica that answers and has caught up, at an epoch
@@ -28,6 +38,7 @@ export class LeaderElection {
   private current: Leadership | null = null;
   private running: Promise<Leadership> | null = null;
   private lastEpoch = 0;
+  private missedBeats = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -42,15 +53,24 @@ export class LeaderElection {
     return (this.current ?? (await this.elect())).replica;
   }
 
-  /** Runs `action` on the leader; when the leader fails, elects another and retries there. */
+  /**
+   * Runs `action` on the leader; when the leader fails, elects another and retries there, and
+   * briefly retries a leader without a majority. Callers make `action` idempotent (request ids).
+   */
   async withLeader<T>(action: (leader: ReplicaAddress) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + FAILOVER_BUDGET_MS;
+    const started = Date.now();
     let leader = await this.leader();
     for (;;) {
       try {
         return await action(leader);
       } catch (error) {
-        if (!isLeaderFailure(error) || Date.now() > deadline) throw error;
+        const elapsed = Date.now() - started;
+        if (error instanceof NoQuorumError && elapsed < QUORUM_RETRY_MS) {
+          await pause(QUORUM_RETRY_PAUSE_MS);
+          leader = await this.leader();
+          continue;
+        }
+        if (!isLeaderFailure(error) || elapsed > FAILOVER_BUDGET_MS) throw error;
         leader = await this.replace(leader);
       }
     }
@@ -71,8 +91,16 @@ export class LeaderElection {
       await this.elect();
       return;
     }
-    const status = await this.replicas.status(current.replica, STATUS_TIMEOUT_MS).catch(() => null);
-    if (status?.leading && status.epoch === current.epoch) return;
+    const answer: ReplicaStatus | Error = await this.replicas
+      .status(current.replica, STATUS_TIMEOUT_MS)
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const healthy = !(answer instanceof Error) && answer.leading && answer.epoch === current.epoch;
+    const slowButAlive = answer instanceof ReplicaUnreachableError && answer.timedOut;
+    if (healthy || (slowButAlive && ++this.missedBeats <= MISSED_BEATS_ALLOWED)) {
+      if (healthy) this.missedBeats = 0;
+      return;
+    }
+    this.missedBeats = 0;
     this.logger.warn(`leader ${current.replica.id} failed its heartbeat`);
     await this.replace(current.replica);
   }

@@ -3,6 +3,7 @@ import { ReplicaAddress } from '../../config/app-config';
 import { OrderRecord, PlacedOrder, PlaceOrderCommand } from '../contracts';
 import {
   IdempotencyConflictError,
+  NoQuorumError,
   NotEnoughStockError,
   NotLeaderError,
   OrderNotFoundError,
@@ -26,6 +27,8 @@ function unwrap<T>(replica: ReplicaAddress, response: InternalResponse<T>, notFo
       throw new NotLeaderError(replica.id);
     case 422:
       throw new IdempotencyConflictError();
+    case 503:
+      throw response.message.includes('majority') ? new NoQuorumError() : new UpstreamUnavailableError(SERVICE);
     default:
       throw new UpstreamUnavailableError(SERVICE);
   }
@@ -50,8 +53,8 @@ export class HttpOrderClient extends OrderClient {
   private async call<T>(replica: ReplicaAddress, method: 'GET' | 'POST', path: string, body?: unknown) {
     try {
       return await this.http.request<T>(SERVICE, method, `${replica.url}${path}`, body);
-    } catch {
-      throw new ReplicaUnreachableError(replica.id);
+    } catch (error) {
+      throw new ReplicaUnreachableError(replica.id, error instanceof UpstreamUnavailableError && error.timedOut);
     }
   }
 }

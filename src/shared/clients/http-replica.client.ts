@@ -43,8 +43,8 @@ export class HttpReplicaClient extends ReplicaClient {
     let response: InternalResponse<T>;
     try {
       response = await this.http.request<T>('order replica', method, `${replica.url}${path}`, body, timeoutMs);
-    } catch {
-      throw new ReplicaUnreachableError(replica.id);
+    } catch (error) {
+      throw new ReplicaUnreachableError(replica.id, error instanceof UpstreamUnavailableError && error.timedOut);
     }
     if (response.status === 200 && response.data !== undefined) return response.data;
     if (response.status === 412) throw new StaleEpochError(response.message);

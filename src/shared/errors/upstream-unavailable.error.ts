@@ -4,7 +4,11 @@ import { DomainError } from './domain.error';
 export class UpstreamUnavailableError extends DomainError {
   readonly status = 503;
   override readonly retryAfterSeconds = 1;
-  constructor(what: string) {
+  /** True when the service was reached but did not answer in time (it may be alive but slow). */
+  readonly timedOut: boolean;
+
+  constructor(what: string, timedOut = false) {
     super(`${what} unavailable, retry later`);
+    this.timedOut = timedOut;
   }
 }

@@ -1,8 +1,25 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { BadRequestException, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config';
+
+export const MALFORMED_JSON = 'malformed JSON body';
+
+type Next = (error?: unknown) => void;
+
+/** Nest would pass the parser's own text on to clients; we answer with one fixed message. */
+function malformedJsonToBadRequest(error: { type?: string }, _request: unknown, _response: unknown, next: Next): void {
+  next(error?.type === 'entity.parse.failed' ? new BadRequestException(MALFORMED_JSON) : error);
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return body === '' ? undefined : JSON.parse(body);
+  } catch {
+    throw new BadRequestException(MALFORMED_JSON);
+  }
+}
 
 /** Builds the Nest application on the adapter the configuration names (express by default). */
 export async function createHttpApp(
@@ -16,13 +33,21 @@ export async function createHttpApp(
         bodyParser: false,
       });
       app.useBodyParser('json', { limit: bodyLimitBytes });
+      app.use(malformedJsonToBadRequest);
       app.disable('x-powered-by');
       return app;
     }
-    case 'fastify':
-      return NestFactory.create<NestFastifyApplication>(
-        rootModule,
-        new FastifyAdapter({ bodyLimit: bodyLimitBytes }),
-      );
+    case 'fastify': {
+      const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes });
+      // Nest's own body parser is off (bodyParser: false) so this one, with our message, is used.
+      adapter.getInstance().addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+        try {
+          done(null, parseJson(body as string));
+        } catch (error) {
+          done(error as Error, undefined);
+        }
+      });
+      return NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bodyParser: false });
+    }
   }
 }

@@ -47,7 +47,9 @@ export function toErrorReply(exception: unknown): ErrorReply {
     return reply(exception.status, exception.message, exception.retryAfterSeconds);
   }
   if (exception instanceof HttpException) {
-    return reply(exception.getStatus(), httpExceptionMessage(exception));
+    const status = exception.getStatus();
+    // The same words whichever adapter refused the body.
+    return reply(status, status === 413 ? 'request body too large' : httpExceptionMessage(exception));
   }
   const parser = (exception ?? {}) as ParserError;
   const status = parser.status ?? parser.statusCode;

@@ -37,8 +37,9 @@ export class InternalHttp {
       );
       const payload: Envelope<T> = typeof response.data === 'object' && response.data !== null ? response.data : {};
       return { status: response.status, data: payload.data, message: payload.error?.message ?? '' };
-    } catch {
-      throw new UpstreamUnavailableError(service);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new UpstreamUnavailableError(service, code === 'ETIMEDOUT' || code === 'ECONNABORTED');
     }
   }
 }

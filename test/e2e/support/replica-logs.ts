@@ -1,24 +1,14 @@
+import { readInternal } from '../../../src/cli/inspect/internal-api';
 import { OrderRecord, ReplicaStatus } from '../../../src/shared/contracts';
 import { TestCluster } from './cluster.harness';
-import { http } from './http.client';
 
 /** Reads one replica's whole order log over its internal route. */
 export async function replicaLog(cluster: TestCluster, id: number): Promise<OrderRecord[]> {
-  const res = await http<{ data: OrderRecord[] }>(
-    'GET',
-    `${cluster.urls.replicas[id]}/internal/replica/entries?after=-1&limit=5000`,
-    { headers: { 'x-internal-token': cluster.token } },
-  );
-  if (res.status !== 200) throw new Error(`replica ${id} log: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data;
+  return readInternal(cluster.urls.replicas[id], cluster.token, (api) => api.replicaLog());
 }
 
 export async function replicaStatus(cluster: TestCluster, id: number): Promise<ReplicaStatus> {
-  const res = await http<{ data: ReplicaStatus }>('GET', `${cluster.urls.replicas[id]}/internal/replica/status`, {
-    headers: { 'x-internal-token': cluster.token },
-  });
-  if (res.status !== 200) throw new Error(`replica ${id} status: ${res.status}`);
-  return res.body.data;
+  return readInternal(cluster.urls.replicas[id], cluster.token, (api) => api.replicaStatus());
 }
 
 /** Whether every listed replica holds exactly the same log, row for row (epochs included). */

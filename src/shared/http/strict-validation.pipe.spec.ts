@@ -1,0 +1,69 @@
+import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
+import { OrderNumberPipe } from '../../frontend/orders/order-number.pipe';
+import { PlaceOrderDto } from '../../frontend/orders/place-order.dto';
+import { toErrorReply } from './error-envelope';
+import { StrictValidationPipe } from './strict-validation.pipe';
+
+const BODY: ArgumentMetadata = { type: 'body', metatype: PlaceOrderDto, data: undefined };
+const VALID = { name: 'GameStart', quantity: 1, type: 'buy' };
+
+/** The 400 message the pipe gives `value`, or fails if the pipe accepts it. */
+async function refusal(sut: StrictValidationPipe, value: unknown, metadata = BODY): Promise<string> {
+  try {
+    await sut.transform(value, metadata);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    return toErrorReply(error).body.error.message;
+  }
+  throw new Error(`accepted ${JSON.stringify(value)}`);
+}
+
+describe(StrictValidationPipe.name, () => {
+  const sut = new StrictValidationPipe();
+
+  it('turns a valid body into the DTO with the same values', async () => {
+    const result = await sut.transform({ ...VALID }, BODY);
+    expect(result).toBeInstanceOf(PlaceOrderDto);
+    expect(result).toEqual(VALID);
+  });
+
+  it.each([
+    ['an array', [VALID]],
+    ['a string', 'GameStart'],
+    ['a number', 3],
+    ['null', null],
+    ['nothing', undefined],
+  ])('refuses %s as a body', async (_case, value) => {
+    expect(await refusal(sut, value)).toBe('request body must be a JSON object');
+  });
+
+  it.each([
+    ['quantity 0', { ...VALID, quantity: 0 }, 'quantity must be a positive integer'],
+    ['quantity -1', { ...VALID, quantity: -1 }, 'quantity must be a positive integer'],
+    ['quantity 1.5', { ...VALID, quantity: 1.5 }, 'quantity must be a positive integer'],
+    ['quantity "3" (no implicit conversion)', { ...VALID, quantity: '3' }, 'quantity must be a positive integer'],
+    ['a missing quantity', { name: 'GameStart', type: 'buy' }, 'quantity must be a positive integer'],
+    ['type "hold"', { ...VALID, type: 'hold' }, 'type must be buy or sell'],
+    ['a name that is an object', { ...VALID, name: { $gt: '' } }, 'name must be a string'],
+    ['an empty name', { ...VALID, name: '' }, 'name must be 1 to 64 characters'],
+    ['an unknown field', { ...VALID, price: 1 }, 'property price should not exist'],
+  ])('refuses %s with one clear message', async (_case, value, message) => {
+    expect(await refusal(sut, value)).toBe(message);
+  });
+
+  it('leaves path parameters as strings for their own pipe', async () => {
+    const param: ArgumentMetadata = { type: 'param', metatype: Number, data: 'number' };
+    for (const raw of ['0x1', '1e3', ' 1', '7']) expect(await sut.transform(raw, param)).toBe(raw);
+  });
+
+  it('lets the order-number pipe refuse what Number() would accept', async () => {
+    const param: ArgumentMetadata = { type: 'param', metatype: Number, data: 'number' };
+    const orderNumber = new OrderNumberPipe();
+    const parse = async (raw: string): Promise<number> =>
+      orderNumber.transform((await sut.transform(raw, param)) as string);
+    await expect(parse('42')).resolves.toBe(42);
+    for (const raw of ['0x1', '1e3', ' 1', '-1', '1.5', 'abc', '']) {
+      await expect(parse(raw)).rejects.toBeInstanceOf(BadRequestException);
+    }
+  });
+});
