@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface ChaosOptions {
+  readonly seconds: number;
+  readonly clients: number;
+  readonly killEveryMs: number;
+  /** How long a killed process stays down before it is started again. */
+  readonly downMs: number;
+  readonly killCatalog: boolean;
+  readonly killFrontend: boolean;
+  readonly seed: number;
+  readonly reportDir: string;
+  readonly heartbeatMs: number;
+  /** How long stopped clients may take to settle the trade they are retrying. */
+  readonly drainTimeoutMs: number;
+  /** How long the cluster may take, after the run, to have three ready replicas with one log. */
+  readonly settleTimeoutMs: number;
+  readonly logs: boolean;
+  readonly help: boolean;
+}
+
+export const CHAOS_USAGE = `Usage: npm run chaos -- [options]
+
+Starts a fresh cluster in a temporary folder, runs trading clients that retry with Idempotency-Keys,
+SIGKILLs a random order replica (the leader at least every other time) every few seconds and starts
+it again, then checks that no acknowledged order was lost, numbered twice or applied twice.
+Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any violation.
+
+  --seconds N          how long the clients trade (default 120)
+  --clients N          concurrent trading clients (default 5)
+  --kill-every-ms MS   pause between a victim being healthy again and the next kill (default 3000)
+  --down-ms MS         how long a killed process stays down (default 800)
+  --kill-catalog       also kill and restart the catalog now and then
+  --kill-frontend      also kill and restart the frontend now and then
+  --seed N             seed for the clients' and the killer's choices (default: random)
+  --report-dir DIR     where the reports go (default docs/chaos)
+  --heartbeat-ms MS    the frontend's leader heartbeat (default 200)
+  --drain-timeout MS   how long stopped clients may take to finish their last trade (default 30000)
+  --settle-timeout MS  how long the cluster may take to settle after the run (default 60000)
+  --logs               print every process's output
+  -h, --help           show this text`;
+
+export class ChaosUsageError extends Error {}
+
+function integer(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    throw new ChaosUsageError(`${flag} must be an integer from ${min} to ${max} (got '${value}')`);
+  }
+  return parsed;
+}
+
+export function parseChaosOptions(
+  argv: readonly string[],
+  randomSeed = (): number => Date.now() % 1_000_000,
+): ChaosOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        seconds: { type: 'string' },
+        clients: { type: 'string' },
+        'kill-every-ms': { type: 'string' },
+        'down-ms': { type: 'string' },
+        'kill-catalog': { type: 'boolean' },
+        'kill-frontend': { type: 'boolean' },
+        seed: { type: 'string' },
+        'report-dir': { type: 'string' },
+        'heartbeat-ms': { type: 'string' },
+        'drain-timeout': { type: 'string' },
+        'settle-timeout': { type: 'string' },
+        logs: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ChaosUsageError(error instanceof Error ? error.message : String(error));
+  }
+  return {
+    seconds: integer('--seconds', values.seconds, 1, 86_400, 120),
+    clients: integer('--clients', values.clients, 1, 200, 5),
+    killEveryMs: integer('--kill-every-ms', values['kill-every-ms'], 200, 3_600_000, 3000),
+    downMs: integer('--down-ms', values['down-ms'], 0, 600_000, 800),
+    killCatalog: values['kill-catalog'] ?? false,
+    killFrontend: values['kill-frontend'] ?? false,
+    seed: integer('--seed', values.seed, 0, 2 ** 32 - 1, randomSeed()),
+    reportDir: resolve(values['report-dir'] ?? 'docs/chaos'),
+    heartbeatMs: integer('--heartbeat-ms', values['heartbeat-ms'], 50, 60_000, 200),
+    drainTimeoutMs: integer('--drain-timeout', values['drain-timeout'], 1000, 3_600_000, 30_000),
+    settleTimeoutMs: integer('--settle-timeout', values['settle-timeout'], 1000, 3_600_000, 60_000),
+    logs: values.logs ?? false,
+    help: values.help ?? false,
+  };
+}
