@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { OrderRecord } from '../shared/contracts';
 import { GroupCommit } from '../shared/sync/group-commit';
 import { Mutex } from '../shared/sync/mutex';
@@ -21,14 +21,37 @@ export interface LogPosition {
 
 export const EMPTY_POSITION: LogPosition = { number: -1, epoch: -1 };
 
-export function toOrderRecord(order: Order): OrderRecord {
-  const { number, name, type, quantity, requestId, tradeSeq, epoch } = order;
-  return { number, name, type, quantity, requestId, tradeSeq, epoch };
+interface OrderRow {
+  number: number;
+  name: string;
+  type: OrderRecord['type'];
+  quantity: number;
+  request_id: string;
+  trade_seq: number;
+  epoch: number;
+}
+
+const COLUMNS = 'number, name, type, quantity, request_id, trade_seq, epoch';
+
+function toOrderRecord(row: OrderRow): OrderRecord {
+  const { number, name, type, quantity, request_id, trade_seq, epoch } = row;
+  return { number, name, type, quantity, requestId: request_id, tradeSeq: trade_seq, epoch };
+}
+
+/** Multi-row INSERT statements, each within SQLite's limit of bound parameters. */
+async function insertOrders(manager: EntityManager, records: OrderRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += 100) {
+    const chunk = records.slice(i, i + 100);
+    const values = chunk.flatMap((r) => [r.number, r.name, r.type, r.quantity, r.requestId, r.tradeSeq, r.epoch]);
+    const rows = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+    await manager.query(`INSERT INTO order_log (${COLUMNS}) VALUES ${rows}`, values);
+  }
 }
 
 /**
  * The replica's order log and its replication state in SQLite. Writes run one at a time; new
- * orders arriving together share one transaction (group commit).
+ * orders arriving together share one transaction (group commit). The hot paths use plain SQL:
+ * there TypeORM's per-call overhead cost more than SQLite itself.
  */
 @Injectable()
 export class OrderLogRepository {
@@ -47,31 +70,33 @@ export class OrderLogRepository {
     return this.writes.run(work);
   }
 
+  private async select(sql: string, parameters: unknown[]): Promise<OrderRecord[]> {
+    return (await this.dataSource.query<OrderRow[]>(`SELECT ${COLUMNS} FROM order_log ${sql}`, parameters)).map(
+      toOrderRecord,
+    );
+  }
+
   async findByNumber(number: number): Promise<OrderRecord | null> {
-    const order = await this.orders.findOneBy({ number });
-    return order && toOrderRecord(order);
+    return (await this.select('WHERE number = ?', [number]))[0] ?? null;
   }
 
   async findByRequestId(requestId: string): Promise<OrderRecord | null> {
-    const order = await this.orders.findOneBy({ requestId });
-    return order && toOrderRecord(order);
+    return (await this.select('WHERE request_id = ?', [requestId]))[0] ?? null;
   }
 
   async lastPosition(): Promise<LogPosition> {
-    const order = await this.orders.findOne({ where: {}, order: { number: 'DESC' }, select: ['number', 'epoch'] });
-    return order ? { number: order.number, epoch: order.epoch } : EMPTY_POSITION;
+    const [last] = await this.select('ORDER BY number DESC LIMIT 1', []);
+    return last ? { number: last.number, epoch: last.epoch } : EMPTY_POSITION;
   }
 
   async epochAt(number: number): Promise<number | null> {
     if (number < 0) return -1;
-    const order = await this.orders.findOne({ where: { number }, select: ['number', 'epoch'] });
-    return order?.epoch ?? null;
+    return (await this.findByNumber(number))?.epoch ?? null;
   }
 
   /** Entries with numbers above `after`, ascending, at most `limit`. */
-  async after(after: number, limit: number): Promise<OrderRecord[]> {
-    const orders = await this.orders.find({ where: { number: MoreThan(after) }, order: { number: 'ASC' }, take: limit });
-    return orders.map(toOrderRecord);
+  after(after: number, limit: number): Promise<OrderRecord[]> {
+    return this.select('WHERE number > ? ORDER BY number LIMIT ?', [after, limit]);
   }
 
   async hasTradeSeq(tradeSeq: number): Promise<boolean> {
@@ -90,9 +115,8 @@ export class OrderLogRepository {
   }
 
   /** Entries numbered from `first` to `last`, ascending. */
-  async range(first: number, last: number): Promise<OrderRecord[]> {
-    const orders = await this.orders.find({ where: { number: Between(first, last) }, order: { number: 'ASC' } });
-    return orders.map(toOrderRecord);
+  range(first: number, last: number): Promise<OrderRecord[]> {
+    return this.select('WHERE number BETWEEN ? AND ? ORDER BY number', [first, last]);
   }
 
   /**
@@ -101,11 +125,13 @@ export class OrderLogRepository {
    */
   appendNext(requestId: string, build: (number: number) => OrderRecord): Promise<number> {
     return this.appends.submit(async (manager) => {
-      const known = await manager.findOne(Order, { where: { requestId }, select: ['number'] });
+      const [known] = await manager.query<{ number: number }[]>('SELECT number FROM order_log WHERE request_id = ?', [
+        requestId,
+      ]);
       if (known) return known.number;
-      const last = await manager.findOne(Order, { where: {}, order: { number: 'DESC' }, select: ['number'] });
-      const number = (last?.number ?? -1) + 1;
-      await manager.insert(Order, build(number));
+      const [last] = await manager.query<{ last: number | null }[]>('SELECT MAX(number) AS last FROM order_log');
+      const number = (last?.last ?? -1) + 1;
+      await insertOrders(manager, [build(number)]);
       return number;
     });
   }
@@ -113,10 +139,16 @@ export class OrderLogRepository {
   /** Call inside `exclusive`: applies a follower's append plan and its new commit point atomically. */
   async applyPlan(plan: AppendPlan, commitNumber?: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      for (const entry of plan.restamp) await manager.update(Order, { number: entry.number }, { epoch: entry.epoch });
-      if (plan.truncateFrom !== null) await manager.delete(Order, { number: MoreThanOrEqual(plan.truncateFrom) });
-      for (let i = 0; i < plan.insert.length; i += 100) await manager.insert(Order, plan.insert.slice(i, i + 100));
-      if (commitNumber !== undefined) await manager.update(ReplicaStateRow, { id: 1 }, { commitNumber });
+      for (const entry of plan.restamp) {
+        await manager.query('UPDATE order_log SET epoch = ? WHERE number = ?', [entry.epoch, entry.number]);
+      }
+      if (plan.truncateFrom !== null) {
+        await manager.query('DELETE FROM order_log WHERE number >= ?', [plan.truncateFrom]);
+      }
+      await insertOrders(manager, plan.insert);
+      if (commitNumber !== undefined) {
+        await manager.query('UPDATE replica_state SET commit_number = ? WHERE id = 1', [commitNumber]);
+      }
     });
   }
 

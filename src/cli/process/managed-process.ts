@@ -15,6 +15,12 @@ export interface ProcessSpec {
   readonly url?: string;
   /** Created before every start. */
   readonly dataDir?: string;
+  /** Arguments after the script. */
+  readonly args?: readonly string[];
+  /** Node flags placed before the script, e.g. `--cpu-prof`. */
+  readonly nodeArgs?: readonly string[];
+  /** A command that runs node for us, e.g. `['taskset', '-c', '0']`; it must exec node (same pid). */
+  readonly launcher?: readonly string[];
 }
 
 export interface ExitStatus {
@@ -89,7 +95,10 @@ export class ManagedProcess {
     if (this.spec.dataDir) mkdirSync(this.spec.dataDir, { recursive: true });
     this.stopping = false;
     this.lastExit = undefined;
-    const child = spawn(process.execPath, [this.spec.script], {
+    const nodeArgv = [...(this.spec.nodeArgs ?? []), this.spec.script, ...(this.spec.args ?? [])];
+    const [command, ...prefix] = this.spec.launcher ?? [process.execPath];
+    const argv = this.spec.launcher ? [...prefix, process.execPath, ...nodeArgv] : nodeArgv;
+    const child = spawn(command, argv, {
       cwd: this.spec.cwd,
       env: this.spec.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { HttpAdapterName } from '../../config/app-config';
+import { ReplicaStatus } from '../../shared/contracts';
+import { readInternal } from '../inspect/internal-api';
+import {
+  clusterSpecs,
+  DEFAULT_REPLICA_IDS,
+  describeExit,
+  freePorts,
+  FRONTEND,
+  ManagedProcess,
+  ProcessSpec,
+  replicaName,
+  RoleProcessSpec,
+  waitFor,
+  waitForHealthy,
+  withoutAppConfig,
+} from '../process';
+
+// The same from dist/cli/bench and src/cli/bench.
+export const ROOT = resolve(__dirname, '..', '..', '..');
+const MAIN_SCRIPT = join(ROOT, 'dist', 'main.js');
+export const HEALTH_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 5000;
+
+export interface BenchClusterSettings {
+  readonly adapter: HttpAdapterName;
+  readonly launcher?: readonly string[];
+  /** Each process profiles into `<cpuProfDir>/<name>`. */
+  readonly cpuProfDir?: string;
+}
+
+/** Adds the launcher (taskset) and profiling flags of the benchmark to any process spec. */
+export function benchSpec<T extends ProcessSpec>(spec: T, launcher?: readonly string[], cpuProfDir?: string): T {
+  const nodeArgs = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, spec.name)] : [];
+  return { ...spec, launcher, nodeArgs };
+}
+
+/** A fresh five-process cluster in a temp dir on free ports, whose members can be killed and restarted. */
+export class BenchCluster {
+  readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
+  private readonly members: Map<string, ManagedProcess>;
+
+  private constructor(
+    private readonly dataDir: string,
+    readonly token: string,
+    specs: readonly RoleProcessSpec[],
+  ) {
+    this.members = new Map(specs.map((spec) => [spec.name, new ManagedProcess(spec)]));
+  }
+
+  static async start(settings: BenchClusterSettings): Promise<BenchCluster> {
+    if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
+    const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-bench-'));
+    const token = randomBytes(24).toString('hex');
+    const [frontend, catalog, ...replicaPorts] = await freePorts(2 + DEFAULT_REPLICA_IDS.length);
+    const specs = clusterSpecs({
+      mainScript: MAIN_SCRIPT,
+      cwd: ROOT,
+      dataDir,
+      token,
+      ports: { frontend, catalog, replicas: new Map(DEFAULT_REPLICA_IDS.map((id, i) => [id, replicaPorts[i]])) },
+      baseEnv: { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+      httpAdapter: settings.adapter,
+      restockIntervalMs: 0,
+    }).map((spec) => benchSpec(spec, settings.launcher, settings.cpuProfDir));
+    const cluster = new BenchCluster(dataDir, token, specs);
+    try {
+      const all = [...cluster.members.values()];
+      for (const member of all) member.start();
+      await Promise.all(all.map((member) => member.waitHealthy(HEALTH_TIMEOUT_MS)));
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  get frontendUrl(): string {
+    return this.member(FRONTEND).spec.url ?? '';
+  }
+
+  /** Every running member's pid, by process name. */
+  pids(): Map<string, number | undefined> {
+    return new Map([...this.members].map(([name, member]) => [name, member.pid]));
+  }
+
+  replica(id: number): ManagedProcess {
+    return this.member(replicaName(id));
+  }
+
+  status(id: number): Promise<ReplicaStatus> {
+    return readInternal(this.replica(id).spec.url ?? '', this.token, (api) => api.replicaStatus(), 2000);
+  }
+
+  /** Status of every running replica. */
+  async statuses(): Promise<ReplicaStatus[]> {
+    const running = this.replicaIds.filter((id) => this.replica(id).running);
+    return Promise.all(running.map((id) => this.status(id)));
+  }
+
+  async leaderId(): Promise<number> {
+    return waitFor(async () => (await this.statuses()).find((status) => status.leading)?.id, {
+      timeoutMs: 30_000,
+      description: 'a replica to lead',
+    });
+  }
+
+  /** Waits until every running replica is ready and holds the same last number; answers it. */
+  async settled(timeoutMs = 60_000): Promise<number> {
+    return waitFor(
+      async () => {
+        const statuses = await this.statuses();
+        const numbers = new Set(statuses.map((status) => status.lastNumber));
+        const leading = statuses.filter((status) => status.leading).length;
+        return statuses.every((status) => status.ready) && numbers.size === 1 && leading === 1
+          ? statuses[0].lastNumber
+          : undefined;
+      },
+      { timeoutMs, intervalMs: 50, description: 'the replicas to settle on one log' },
+    );
+  }
+
+  /** Starts a stopped member and answers the ms from spawn until its /health answered 200. */
+  async startMember(member: ManagedProcess): Promise<number> {
+    const started = performance.now();
+    member.start();
+    await waitForHealthy(member.spec.url ?? '', {
+      timeoutMs: HEALTH_TIMEOUT_MS,
+      // Fine-grained: this is the catch-up measurement.
+      intervalMs: 10,
+      description: `${member.name} to be healthy`,
+      abortIf: () => (member.exitStatus ? `${member.name} exited (${describeExit(member.exitStatus)})` : undefined),
+    });
+    return performance.now() - started;
+  }
+
+  /** Replaces the frontend by one with the cache on or off (same port). */
+  async restartFrontend(cacheEnabled: boolean): Promise<void> {
+    const old = this.member(FRONTEND);
+    await old.stop(STOP_TIMEOUT_MS);
+    const spec = { ...old.spec, env: { ...old.spec.env, CACHE_ENABLED: String(cacheEnabled) } };
+    const frontend = new ManagedProcess(spec);
+    this.members.set(FRONTEND, frontend);
+    frontend.start();
+    await frontend.waitHealthy(HEALTH_TIMEOUT_MS);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.members.values()].map((member) => member.stop(STOP_TIMEOUT_MS)));
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Synchronous SIGKILL for exit handlers. */
+  killNow(): void {
+    for (const member of this.members.values()) member.killNow();
+  }
+
+  private member(name: string): ManagedProcess {
+    const found = this.members.get(name);
+    if (!found) throw new Error(`no process named ${name}`);
+    return found;
+  }
+}

@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { BenchOptions } from './bench-options';
+import { RssByProcess, Throughput } from './bench-results.types';
+import { CpuPinning } from './cpu-pinning';
+import { runLoad } from './load';
+import { LoadPlan, LoadResult } from './load.types';
+import { PeakRssSampler, PidsByName } from './process-memory';
+
+/** What every scenario gets: the options, where to pin, a progress line, and load with RSS sampling. */
+export class BenchContext {
+  private readonly started = performance.now();
+  /** Printed before every progress line, e.g. the adapter being measured. */
+  section = '';
+  private readonly aborters = new Set<() => void>();
+
+  constructor(
+    readonly options: BenchOptions,
+    readonly pinning: CpuPinning,
+  ) {}
+
+  get sizes(): BenchOptions['sizes'] {
+    return this.options.sizes;
+  }
+
+  progress(line: string): void {
+    const seconds = ((performance.now() - this.started) / 1000).toFixed(1).padStart(6);
+    process.stdout.write(`[bench ${seconds}s] ${this.section ? `${this.section}: ` : ''}${line}\n`);
+  }
+
+  /** Registers a synchronous kill for exit and signal handlers; returns its removal. */
+  onAbort(kill: () => void): () => void {
+    this.aborters.add(kill);
+    return () => this.aborters.delete(kill);
+  }
+
+  /** SIGKILLs every process still registered. */
+  abortAll(): void {
+    for (const kill of this.aborters) kill();
+  }
+
+  elapsedSec(): number {
+    return (performance.now() - this.started) / 1000;
+  }
+
+  load(plan: LoadPlan): Promise<LoadResult> {
+    return runLoad(plan, this.pinning.loadLauncher);
+  }
+
+  /** A warm-up run (same plan, not kept), then the measured one while sampling RSS of `pids`. */
+  async measure(plan: LoadPlan, pids: PidsByName): Promise<{ result: LoadResult; rss: Map<string, number> }> {
+    if (this.sizes.warmupSec > 0) await this.load({ ...plan, amount: undefined, durationSec: this.sizes.warmupSec });
+    return this.sampled(plan, pids);
+  }
+
+  /** One run while sampling the RSS of `pids`. */
+  async sampled(plan: LoadPlan, pids: PidsByName): Promise<{ result: LoadResult; rss: Map<string, number> }> {
+    const sampler = new PeakRssSampler(pids);
+    try {
+      const result = await this.load(plan);
+      return { result, rss: sampler.stop() };
+    } finally {
+      sampler.stop();
+    }
+  }
+}
+
+export function throughputOf(result: LoadResult): Throughput {
+  return {
+    connections: result.connections,
+    rps: result.rps,
+    p50Ms: result.latencyMs.p50,
+    p99Ms: result.latencyMs.p99,
+    meanMs: result.latencyMs.mean,
+    ok: result.ok,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    durationMs: result.elapsedMs,
+  };
+}
+
+export function describeThroughput(figures: Throughput): string {
+  const errors = figures.non2xx + figures.errors;
+  return `${Math.round(figures.rps)} req/s, p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms${errors ? `, ${errors} errors` : ''}`;
+}
+
+/** Keeps the larger value per name. */
+export function mergePeaks(into: Map<string, number>, more: ReadonlyMap<string, number>): void {
+  for (const [name, mb] of more) into.set(name, Math.max(mb, into.get(name) ?? 0));
+}
+
+export function rssRecord(peaks: ReadonlyMap<string, number>): RssByProcess {
+  return Object.fromEntries([...peaks].map(([name, mb]) => [name, Math.round(mb * 10) / 10]));
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { BenchUsageError, parseBenchOptions, SCENARIOS, SIZES } from './bench-options';
+
+const CWD = '/repo';
+
+describe(parseBenchOptions.name, () => {
+  it('defaults to the full run of both adapters, writing docs/benchmarks and docs/BENCHMARKS.md', () => {
+    const sut = parseBenchOptions([], CWD);
+    expect(sut.mode).toBe('full');
+    expect(sut.sizes).toBe(SIZES.full);
+    expect(sut.adapters).toEqual(['express', 'fastify']);
+    expect(sut.scenarios).toEqual([...SCENARIOS]);
+    expect(sut.outDir).toBe(resolve(CWD, 'docs/benchmarks'));
+    expect(sut.markdownFile).toBe(resolve(CWD, 'docs/BENCHMARKS.md'));
+    expect(sut.cpuProfDir).toBeUndefined();
+    expect(sut).toMatchObject({ pin: true, serverCpus: '0', loadCpus: '1' });
+  });
+
+  it('keeps quick results out of docs/BENCHMARKS.md', () => {
+    const sut = parseBenchOptions(['--quick', '--adapters', 'express'], CWD);
+    expect(sut.sizes).toBe(SIZES.quick);
+    expect(sut.adapters).toEqual(['express']);
+    expect(sut.markdownFile).toBe(resolve(CWD, 'docs/benchmarks-quick/BENCHMARKS.md'));
+  });
+
+  it('writes everything into --out, and profiles into <out>/cpu-profiles with --cpu-prof', () => {
+    const sut = parseBenchOptions(['--smoke', '--out', '/tmp/b', '--cpu-prof'], CWD);
+    expect(sut.mode).toBe('smoke');
+    expect(sut.markdownFile).toBe('/tmp/b/BENCHMARKS.md');
+    expect(sut.cpuProfDir).toBe('/tmp/b/cpu-profiles');
+  });
+
+  it('takes a scenario subset and an explicit profile folder', () => {
+    const sut = parseBenchOptions(['--scenarios', 'trades,failover', '--cpu-prof-dir', 'prof'], CWD);
+    expect(sut.scenarios).toEqual(['trades', 'failover']);
+    expect(sut.cpuProfDir).toBe(resolve(CWD, 'prof'));
+  });
+
+  it.each([
+    [['--adapters', 'koa']],
+    [['--scenarios', '']],
+    [['--quick', '--smoke']],
+    [['--server-cpus', 'zero']],
+    [['--bogus']],
+  ])('refuses %j', (argv) => {
+    expect(() => parseBenchOptions(argv, CWD)).toThrow(BenchUsageError);
+  });
+});

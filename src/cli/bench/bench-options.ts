@@ -1,0 +1,160 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
+
+export type BenchMode = 'full' | 'quick' | 'smoke';
+export const SCENARIOS = ['lookups', 'trades', 'orders', 'failover', 'catchup'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** How long and how big each measurement is in a mode. */
+export interface BenchSizes {
+  readonly warmupSec: number;
+  readonly durationSec: number;
+  /** Connections for lookups and order queries. */
+  readonly readConnections: number;
+  readonly tradeClients: readonly number[];
+  readonly failoverRounds: number;
+  readonly failoverClients: number;
+  /** Load runs this long before the leader is killed… */
+  readonly killAfterMs: number;
+  /** …and this long after. */
+  readonly afterKillMs: number;
+  readonly catchUpOrders: number;
+}
+
+export interface BenchOptions {
+  readonly mode: BenchMode;
+  readonly sizes: BenchSizes;
+  readonly adapters: readonly HttpAdapterName[];
+  readonly scenarios: readonly ScenarioName[];
+  /** results.json and BENCHMARKS.md go here. */
+  readonly outDir: string;
+  readonly markdownFile: string;
+  /** Set with --cpu-prof: where server processes write their .cpuprofile files. */
+  readonly cpuProfDir?: string;
+  readonly pin: boolean;
+  readonly serverCpus: string;
+  readonly loadCpus: string;
+  readonly help: boolean;
+}
+
+export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
+  full: {
+    warmupSec: 3,
+    durationSec: 10,
+    readConnections: 50,
+    tradeClients: [1, 10, 50],
+    failoverRounds: 5,
+    failoverClients: 10,
+    killAfterMs: 2000,
+    afterKillMs: 6000,
+    catchUpOrders: 10_000,
+  },
+  quick: {
+    warmupSec: 1,
+    durationSec: 3,
+    readConnections: 50,
+    tradeClients: [1, 10, 50],
+    failoverRounds: 1,
+    failoverClients: 10,
+    killAfterMs: 1000,
+    afterKillMs: 4000,
+    catchUpOrders: 1000,
+  },
+  smoke: {
+    warmupSec: 0.5,
+    durationSec: 1,
+    readConnections: 20,
+    tradeClients: [1, 10, 50],
+    failoverRounds: 1,
+    failoverClients: 10,
+    killAfterMs: 700,
+    afterKillMs: 3000,
+    catchUpOrders: 300,
+  },
+};
+
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+Starts its own cluster (and baseline servers) from dist/, measures, prints a table and writes
+results.json and BENCHMARKS.md. Run \`npm run build\` first.
+
+  --quick               CI-sized run (results in docs/benchmarks-quick/)
+  --smoke               an even smaller run, to check that the script works
+  --adapters LIST       comma-separated HTTP adapters to measure (default express,fastify)
+  --scenarios LIST      subset of ${SCENARIOS.join(',')} (default all)
+  --out DIR             where results.json and BENCHMARKS.md go
+                        (default: docs/benchmarks + docs/BENCHMARKS.md; quick/smoke: docs/benchmarks-quick)
+  --cpu-prof            run every server with --cpu-prof; profiles land in <out>/cpu-profiles/
+  --cpu-prof-dir DIR    … or in DIR
+  --no-pin              do not pin servers and load to separate cores with taskset
+  --server-cpus LIST    taskset cpu list for servers (default 0)
+  --load-cpus LIST      taskset cpu list for the load generator (default 1)
+  -h, --help            show this text`;
+
+export class BenchUsageError extends Error {}
+
+function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const bad = items.find((item) => !(allowed as readonly string[]).includes(item));
+  if (bad !== undefined || items.length === 0) {
+    throw new BenchUsageError(`${flag} takes a comma-separated subset of ${allowed.join(',')} (got '${value}')`);
+  }
+  return [...new Set(items as T[])];
+}
+
+function cpuList(flag: string, value: string): string {
+  if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value))
+    throw new BenchUsageError(`${flag} must be a cpu list like 0 or 0-1 (got '${value}')`);
+  return value;
+}
+
+export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        quick: { type: 'boolean' },
+        smoke: { type: 'boolean' },
+        adapters: { type: 'string' },
+        scenarios: { type: 'string' },
+        out: { type: 'string' },
+        'cpu-prof': { type: 'boolean' },
+        'cpu-prof-dir': { type: 'string' },
+        'no-pin': { type: 'boolean' },
+        'server-cpus': { type: 'string' },
+        'load-cpus': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchUsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.quick && values.smoke) throw new BenchUsageError('choose one of --quick and --smoke');
+  const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const defaultOut = mode === 'full' ? join('docs', 'benchmarks') : join('docs', 'benchmarks-quick');
+  const outDir = resolve(cwd, values.out ?? defaultOut);
+  const markdownFile =
+    mode === 'full' && values.out === undefined ? resolve(cwd, 'docs', 'BENCHMARKS.md') : join(outDir, 'BENCHMARKS.md');
+  const profiling = values['cpu-prof'] === true || values['cpu-prof-dir'] !== undefined;
+  return {
+    mode,
+    sizes: SIZES[mode],
+    adapters: list('--adapters', values.adapters, HTTP_ADAPTERS) ?? [...HTTP_ADAPTERS],
+    scenarios: list('--scenarios', values.scenarios, SCENARIOS) ?? [...SCENARIOS],
+    outDir,
+    markdownFile,
+    cpuProfDir: profiling ? resolve(cwd, values['cpu-prof-dir'] ?? join(outDir, 'cpu-profiles')) : undefined,
+    pin: values['no-pin'] !== true,
+    serverCpus: cpuList('--server-cpus', values['server-cpus'] ?? '0'),
+    loadCpus: cpuList('--load-cpus', values['load-cpus'] ?? '1'),
+    help: values.help ?? false,
+  };
+}

@@ -1,0 +1,118 @@
+import { HttpAdapterName } from '../../config/app-config';
+import { BenchMode, BenchSizes, ScenarioName } from './bench-options';
+
+export interface MachineFacts {
+  readonly cores: number;
+  readonly cpuModel: string;
+  readonly nodeVersion: string;
+  readonly platform: string;
+  readonly date: string;
+  readonly loadAverageStart: number;
+  readonly loadAverageEnd?: number;
+}
+
+/** One measured load run. */
+export interface Throughput {
+  readonly connections: number;
+  /** 2xx responses per second. */
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly durationMs: number;
+}
+
+export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
+
+export interface LookupResults {
+  readonly baselines: Partial<Record<BaselineKind, Throughput>>;
+  readonly cached: Throughput;
+  readonly uncached: Throughput;
+  /** cached rps ÷ baseline rps. */
+  readonly cachedRatio: Partial<Record<BaselineKind, number>>;
+  readonly uncachedRatio: Partial<Record<BaselineKind, number>>;
+}
+
+export interface TradeRun extends Throughput {
+  /** How much the leader's log grew during the run. */
+  readonly logGrowth: number;
+  /** Every follower holds the leader's last number after the run. */
+  readonly followersCaughtUp: boolean;
+  /** 2xx count equals log growth, and the followers caught up. */
+  readonly verified: boolean;
+}
+
+export interface FailoverRound {
+  readonly killedReplica: number;
+  /** Kill → first successful trade sent after the kill; null when none came. */
+  readonly recoveryMs: number | null;
+  /** The longest pause between two successful trades after the kill. */
+  readonly longestGapMs: number;
+  /** Non-2xx answers plus connection errors and timeouts, over the whole run. */
+  readonly clientErrors: number;
+  readonly trades: number;
+  /** The killed replica's restart until /health answered 200. */
+  readonly restartMs: number;
+}
+
+export interface FailoverResults {
+  readonly rounds: readonly FailoverRound[];
+  readonly medianRecoveryMs: number | null;
+  readonly clientErrors: number;
+}
+
+export interface CatchUpResults {
+  readonly replica: number;
+  readonly missedOrders: number;
+  /** Trades per second while the orders were inserted with the replica down. */
+  readonly insertRps: number;
+  /** Start of the lagging replica → its /health answered 200. */
+  readonly catchUpMs: number;
+  /** The same replica restarted with nothing to catch up: boot time alone. */
+  readonly bootOnlyMs: number;
+  /** It holds the leader's last number once healthy. */
+  readonly caughtUp: boolean;
+}
+
+/** RSS in MB by process name. */
+export type RssByProcess = Readonly<Record<string, number>>;
+
+export interface MemoryResults {
+  readonly idle: RssByProcess;
+  /** Peak over every load run. */
+  readonly underLoad: RssByProcess;
+  readonly baselinesUnderLoad: RssByProcess;
+}
+
+export interface AdapterResults {
+  readonly adapter: HttpAdapterName;
+  readonly lookups?: LookupResults;
+  readonly trades?: readonly TradeRun[];
+  readonly orderQueries?: Throughput;
+  readonly failover?: FailoverResults;
+  readonly catchUp?: CatchUpResults;
+  readonly memory: MemoryResults;
+}
+
+export type TargetStatus = 'met' | 'missed' | 'not measured';
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly status: TargetStatus;
+  readonly measured: string;
+}
+
+export interface BenchResults {
+  readonly mode: BenchMode;
+  readonly sizes: BenchSizes;
+  readonly scenarios: readonly ScenarioName[];
+  readonly machine: MachineFacts;
+  readonly pinning: string;
+  readonly cpuProfDir?: string;
+  readonly durationSec: number;
+  readonly adapters: readonly AdapterResults[];
+  readonly targets: readonly TargetCheck[];
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BenchResults, Throughput } from '../../src/cli/bench/bench-results.types';
+import { runNodeScript } from './support/node-script';
+
+const BENCH = resolve(__dirname, '..', '..', 'dist', 'cli', 'bench.js');
+
+function expectPositiveThroughput(figures: Throughput | undefined): void {
+  expect(figures?.rps).toBeGreaterThan(0);
+  expect(figures?.p50Ms).toBeGreaterThan(0);
+  expect(figures?.p99Ms).toBeGreaterThan(0);
+}
+
+// Only checks that the benchmark runs and reports every section; CI asserts no timings.
+describe('npm run bench (smoke size)', () => {
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-bench-e2e-'));
+  });
+
+  afterAll(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('measures every scenario against the baselines and writes results.json and BENCHMARKS.md', async () => {
+    const sut = await runNodeScript(BENCH, ['--smoke', '--adapters', 'express', '--out', outDir], 280_000);
+    expect(sut.stderr).toBe('');
+    expect(sut.code).toBe(0);
+    expect(sut.stdout).toMatch(/^targets$/m);
+
+    const results = JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8')) as BenchResults;
+    expect(results.adapters.map((result) => result.adapter)).toEqual(['express']);
+    const [express] = results.adapters;
+    for (const kind of ['raw', 'nest', 'nest-pipes'] as const)
+      expectPositiveThroughput(express.lookups?.baselines[kind]);
+    expectPositiveThroughput(express.lookups?.cached);
+    expectPositiveThroughput(express.lookups?.uncached);
+    expect(express.lookups?.cachedRatio.nest).toBeGreaterThan(0);
+    expect(express.trades?.map((run) => run.connections)).toEqual([1, 10, 50]);
+    for (const run of express.trades ?? []) {
+      expectPositiveThroughput(run);
+      expect(run).toMatchObject({ verified: true, followersCaughtUp: true, logGrowth: run.ok });
+    }
+    expectPositiveThroughput(express.orderQueries);
+    expect(express.failover?.rounds).toHaveLength(1);
+    expect(express.failover?.medianRecoveryMs).toBeGreaterThan(0);
+    expect(express.catchUp).toMatchObject({ caughtUp: true });
+    expect(express.catchUp?.catchUpMs).toBeGreaterThan(0);
+    expect(express.catchUp?.missedOrders).toBeGreaterThan(0);
+    for (const name of ['frontend', 'catalog', 'order-1', 'order-2', 'order-3']) {
+      expect(express.memory.idle[name]).toBeGreaterThan(0);
+      expect(express.memory.underLoad[name]).toBeGreaterThan(0);
+    }
+    expect(results.targets.length).toBeGreaterThanOrEqual(5);
+    expect(results.machine.cores).toBeGreaterThan(0);
+
+    const markdown = await readFile(join(outDir, 'BENCHMARKS.md'), 'utf8');
+    expect(markdown).toMatch(/^## Targets$/m);
+    expect(markdown).toMatch(/--cpu-prof/);
+  }, 300_000);
+});
