@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { HTTP_ADAPTERS, HttpAdapterName } from '../config/app-config';
+import { enumFlag, integerFlag, parseFlags } from './args/cli-args';
 
 export interface ClusterOptions {
   readonly basePort: number;
@@ -26,53 +26,24 @@ RESTOCK_INTERVAL_MS, DOWNSTREAM_TIMEOUT_MS) are passed through.
   --health-timeout MS  how long to wait for every /health to answer 200 (default 60000)
   -h, --help           show this text`;
 
-/** Thrown for a bad command line; the launcher prints the message and the usage. */
-export class UsageError extends Error {}
-
-function positiveInteger(flag: string, value: string | undefined, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) {
-    throw new UsageError(`${flag} must be an integer from 1 to ${max} (got '${value}')`);
-  }
-  return parsed;
-}
-
-function adapter(value: string | undefined): HttpAdapterName | undefined {
-  if (value === undefined) return undefined;
-  if ((HTTP_ADAPTERS as readonly string[]).includes(value)) return value as HttpAdapterName;
-  throw new UsageError(`--adapter must be one of ${HTTP_ADAPTERS.join(', ')} (got '${value}')`);
-}
-
 export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'base-port': { type: 'string' },
-        'data-dir': { type: 'string' },
-        'cache-size': { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        adapter: { type: 'string' },
-        'health-timeout': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    'base-port': { type: 'string' },
+    'data-dir': { type: 'string' },
+    'cache-size': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    adapter: { type: 'string' },
+    'health-timeout': { type: 'string' },
+  });
   // The highest port is base + 103 (replica 3).
-  const basePort = positiveInteger('--base-port', values['base-port'], 65535 - 103) ?? 3000;
+  const basePort = integerFlag('--base-port', values['base-port'], 1, 65535 - 103) ?? 3000;
   return {
     basePort,
     dataDir: resolve(values['data-dir'] ?? './data'),
     cacheEnabled: values['no-cache'] ? false : undefined,
-    cacheSize: positiveInteger('--cache-size', values['cache-size'], 1_000_000),
-    httpAdapter: adapter(values.adapter),
-    healthTimeoutMs: positiveInteger('--health-timeout', values['health-timeout'], 3_600_000) ?? 60_000,
+    cacheSize: integerFlag('--cache-size', values['cache-size'], 1, 1_000_000),
+    httpAdapter: enumFlag('--adapter', values.adapter, HTTP_ADAPTERS),
+    healthTimeoutMs: integerFlag('--health-timeout', values['health-timeout'], 1, 3_600_000) ?? 60_000,
     help: values.help ?? false,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { CLUSTER_USAGE, ClusterOptions, parseClusterOptions, UsageError } from './cluster-options';
+import { runCli } from './args/run-cli';
+import { CLUSTER_USAGE, ClusterOptions, parseClusterOptions } from './cluster-options';
 import {
   clusterSpecs,
   consolePrefixer,
@@ -35,7 +36,9 @@ async function run(options: ClusterOptions): Promise<void> {
   const specs = specsFor(options);
   const prefixer = consolePrefixer([LAUNCHER, ...specs.map((spec) => spec.name)]);
   const say = (line: string): void => prefixer.say(LAUNCHER, line);
-  const group = new ProcessGroup(specs.map((spec) => new ManagedProcess(spec, { sink: prefixer.sink, detached: true })));
+  const group = new ProcessGroup(
+    specs.map((spec) => new ManagedProcess(spec, { sink: prefixer.sink, detached: true })),
+  );
 
   let stopping = false;
   let stoppingSince = 0;
@@ -82,23 +85,4 @@ async function run(options: ClusterOptions): Promise<void> {
   say('press Ctrl-C to stop');
 }
 
-function main(): void {
-  let options: ClusterOptions;
-  try {
-    options = parseClusterOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${CLUSTER_USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    console.log(CLUSTER_USAGE);
-    return;
-  }
-  run(options).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
-
-main();
+runCli({ usage: CLUSTER_USAGE, parse: parseClusterOptions, run });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EVAL_USAGE, EvalOptions, parseEvalOptions, UsageError } from './evaluation/eval-options';
+import { failed, runCli } from './args/run-cli';
+import { EVAL_USAGE, EvalOptions, parseEvalOptions } from './evaluation/eval-options';
 import { EvalCluster } from './evaluation/eval-cluster';
 import { EvaluationResults } from './evaluation/eval-results.types';
 import { runEvaluation, writeOutputs } from './evaluation/run-evaluation';
@@ -30,35 +31,19 @@ async function run(options: EvalOptions): Promise<number> {
   return passed(written.results) ? 0 : 1;
 }
 
-function main(): void {
-  let options: EvalOptions;
-  try {
-    options = parseEvalOptions(process.argv.slice(2), ROOT);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${EVAL_USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    console.log(EVAL_USAGE);
-    return;
-  }
-  process.on('exit', () => EvalCluster.killAllNow());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      say(`${signal}: killing every cluster process`);
-      process.exit(130);
-    });
-  }
-  run(options).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`evaluation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
-
-main();
+runCli({
+  usage: EVAL_USAGE,
+  parse: (argv) => parseEvalOptions(argv, ROOT),
+  run: (options) => {
+    process.on('exit', () => EvalCluster.killAllNow());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        say(`${signal}: killing every cluster process`);
+        process.exit(130);
+      });
+    }
+    return run(options);
+  },
+  reportFailure: failed('evaluation'),
+  exit: 'drain',
+});

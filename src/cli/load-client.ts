@@ -1,5 +1,6 @@
 import { runLoad } from './load/load-run';
-import { LOAD_CLIENT_USAGE, LoadClientOptions, parseLoadClientOptions, UsageError } from './load/load-options';
+import { failed, runCli } from './args/run-cli';
+import { LOAD_CLIENT_USAGE, LoadClientOptions, parseLoadClientOptions } from './load/load-options';
 import { verificationPassed } from './load/load.types';
 import { ProgressLine } from './load/progress';
 import { formatReport, jsonReport } from './load/report-table';
@@ -32,28 +33,10 @@ async function run(options: LoadClientOptions): Promise<number> {
   return result.samples.some((sample) => !sample.ok) ? 3 : 0;
 }
 
-function main(): void {
-  let options: LoadClientOptions;
-  try {
-    options = parseLoadClientOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${LOAD_CLIENT_USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    console.log(LOAD_CLIENT_USAGE);
-    return;
-  }
-  run(options).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`load client failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
-
-main();
+runCli({
+  usage: LOAD_CLIENT_USAGE,
+  parse: parseLoadClientOptions,
+  run,
+  reportFailure: failed('load client', { stack: false }),
+  exit: 'drain',
+});

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { BenchUsageError, parseBenchOptions, SCENARIOS, SIZES } from './bench-options';
+import { UsageError as BenchUsageError } from '../args/cli-args';
+import { parseBenchOptions, SCENARIOS, SIZES } from './bench-options';
 
 const CWD = '/repo';
 

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
+import { parseFlags, UsageError } from '../args/cli-args';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
 export const SCENARIOS = ['lookups', 'trades', 'orders', 'failover', 'catchup'] as const;
@@ -92,8 +92,6 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
   --load-cpus LIST      taskset cpu list for the load generator (default 1)
   -h, --help            show this text`;
 
-export class BenchUsageError extends Error {}
-
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
   const items = value
@@ -102,42 +100,31 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
     .filter((item) => item !== '');
   const bad = items.find((item) => !(allowed as readonly string[]).includes(item));
   if (bad !== undefined || items.length === 0) {
-    throw new BenchUsageError(`${flag} takes a comma-separated subset of ${allowed.join(',')} (got '${value}')`);
+    throw new UsageError(`${flag} takes a comma-separated subset of ${allowed.join(',')} (got '${value}')`);
   }
   return [...new Set(items as T[])];
 }
 
 function cpuList(flag: string, value: string): string {
   if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value))
-    throw new BenchUsageError(`${flag} must be a cpu list like 0 or 0-1 (got '${value}')`);
+    throw new UsageError(`${flag} must be a cpu list like 0 or 0-1 (got '${value}')`);
   return value;
 }
 
 export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()): BenchOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        smoke: { type: 'boolean' },
-        adapters: { type: 'string' },
-        scenarios: { type: 'string' },
-        out: { type: 'string' },
-        'cpu-prof': { type: 'boolean' },
-        'cpu-prof-dir': { type: 'string' },
-        'no-pin': { type: 'boolean' },
-        'server-cpus': { type: 'string' },
-        'load-cpus': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new BenchUsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.quick && values.smoke) throw new BenchUsageError('choose one of --quick and --smoke');
+  const values = parseFlags(argv, {
+    quick: { type: 'boolean' },
+    smoke: { type: 'boolean' },
+    adapters: { type: 'string' },
+    scenarios: { type: 'string' },
+    out: { type: 'string' },
+    'cpu-prof': { type: 'boolean' },
+    'cpu-prof-dir': { type: 'string' },
+    'no-pin': { type: 'boolean' },
+    'server-cpus': { type: 'string' },
+    'load-cpus': { type: 'string' },
+  });
+  if (values.quick && values.smoke) throw new UsageError('choose one of --quick and --smoke');
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
   const defaultOut = mode === 'full' ? join('docs', 'benchmarks') : join('docs', 'benchmarks-quick');
   const outDir = resolve(cwd, values.out ?? defaultOut);

@@ -1,4 +1,5 @@
-import { ChaosUsageError, parseChaosOptions } from './chaos-options';
+import { UsageError as ChaosUsageError } from '../args/cli-args';
+import { parseChaosOptions } from './chaos-options';
 import { killCycle } from './killer';
 
 describe(parseChaosOptions.name, () => {

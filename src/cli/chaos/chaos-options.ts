@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { integerFlag, parseFlags } from '../args/cli-args';
 
 export interface ChaosOptions {
   readonly seconds: number;
@@ -41,58 +41,36 @@ Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any 
   --logs               print every process's output
   -h, --help           show this text`;
 
-export class ChaosUsageError extends Error {}
-
-function integer(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new ChaosUsageError(`${flag} must be an integer from ${min} to ${max} (got '${value}')`);
-  }
-  return parsed;
-}
-
 export function parseChaosOptions(
   argv: readonly string[],
   randomSeed = (): number => Date.now() % 1_000_000,
 ): ChaosOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        seconds: { type: 'string' },
-        clients: { type: 'string' },
-        'kill-every-ms': { type: 'string' },
-        'down-ms': { type: 'string' },
-        'kill-catalog': { type: 'boolean' },
-        'kill-frontend': { type: 'boolean' },
-        seed: { type: 'string' },
-        'report-dir': { type: 'string' },
-        'heartbeat-ms': { type: 'string' },
-        'drain-timeout': { type: 'string' },
-        'settle-timeout': { type: 'string' },
-        logs: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new ChaosUsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    seconds: { type: 'string' },
+    clients: { type: 'string' },
+    'kill-every-ms': { type: 'string' },
+    'down-ms': { type: 'string' },
+    'kill-catalog': { type: 'boolean' },
+    'kill-frontend': { type: 'boolean' },
+    seed: { type: 'string' },
+    'report-dir': { type: 'string' },
+    'heartbeat-ms': { type: 'string' },
+    'drain-timeout': { type: 'string' },
+    'settle-timeout': { type: 'string' },
+    logs: { type: 'boolean' },
+  });
   return {
-    seconds: integer('--seconds', values.seconds, 1, 86_400, 120),
-    clients: integer('--clients', values.clients, 1, 200, 5),
-    killEveryMs: integer('--kill-every-ms', values['kill-every-ms'], 200, 3_600_000, 3000),
-    downMs: integer('--down-ms', values['down-ms'], 0, 600_000, 800),
+    seconds: integerFlag('--seconds', values.seconds, 1, 86_400) ?? 120,
+    clients: integerFlag('--clients', values.clients, 1, 200) ?? 5,
+    killEveryMs: integerFlag('--kill-every-ms', values['kill-every-ms'], 200, 3_600_000) ?? 3000,
+    downMs: integerFlag('--down-ms', values['down-ms'], 0, 600_000) ?? 800,
     killCatalog: values['kill-catalog'] ?? false,
     killFrontend: values['kill-frontend'] ?? false,
-    seed: integer('--seed', values.seed, 0, 2 ** 32 - 1, randomSeed()),
+    seed: integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomSeed(),
     reportDir: resolve(values['report-dir'] ?? 'docs/chaos'),
-    heartbeatMs: integer('--heartbeat-ms', values['heartbeat-ms'], 50, 60_000, 200),
-    drainTimeoutMs: integer('--drain-timeout', values['drain-timeout'], 1000, 3_600_000, 30_000),
-    settleTimeoutMs: integer('--settle-timeout', values['settle-timeout'], 1000, 3_600_000, 60_000),
+    heartbeatMs: integerFlag('--heartbeat-ms', values['heartbeat-ms'], 50, 60_000) ?? 200,
+    drainTimeoutMs: integerFlag('--drain-timeout', values['drain-timeout'], 1000, 3_600_000) ?? 30_000,
+    settleTimeoutMs: integerFlag('--settle-timeout', values['settle-timeout'], 1000, 3_600_000) ?? 60_000,
     logs: values.logs ?? false,
     help: values.help ?? false,
   };

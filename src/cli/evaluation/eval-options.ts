@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { integerFlag, parseFlags } from '../args/cli-args';
 
 export interface EvalPlan {
   readonly mode: 'quick' | 'full';
@@ -49,8 +49,6 @@ Writes EVALUATION.md, SVG plots and results.json.
   --seed N     PRNG seed for the clients and the choice of replicas to kill (default: random)
   -h, --help   show this text`;
 
-export class UsageError extends Error {}
-
 const P_VALUES = [0, 0.2, 0.4, 0.6, 0.8];
 
 export const FULL_PLAN: EvalPlan = {
@@ -75,27 +73,13 @@ export const QUICK_PLAN: EvalPlan = {
 
 /** `root` is the repository root (where docs/ lives). */
 export function parseEvalOptions(argv: readonly string[], root: string): EvalOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        'from-results': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const seed = values.seed === undefined ? randomInt(2 ** 31) : Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new UsageError(`--seed must be an integer from 0 to ${2 ** 32 - 1} (got '${values.seed}')`);
-  }
+  const values = parseFlags(argv, {
+    quick: { type: 'boolean' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    'from-results': { type: 'string' },
+  });
+  const seed = integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomInt(2 ** 31);
   const quick = values.quick ?? false;
   const defaultOut = quick ? 'docs/evaluation-quick' : 'docs';
   return {

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { parseFlags, integerFlag, numberFlag, UsageError } from '../args/cli-args';
+
+export { UsageError } from '../args/cli-args';
 
 export interface LoadClientOptions {
   readonly url: string;
@@ -34,25 +36,6 @@ bad command line; 3 when every order matched but some requests failed (after ret
   --progress-every S   progress line interval when stderr is not a terminal (default 5)
   -h, --help           show this text`;
 
-export class UsageError extends Error {}
-
-function integer(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got '${value}')`);
-  }
-  return parsed;
-}
-
-function probability(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
-  if (Number.isNaN(parsed) || parsed < 0 || parsed > 1)
-    throw new UsageError(`--p must be a number from 0 to 1 (got '${value}')`);
-  return parsed;
-}
-
 function baseUrl(value: string | undefined): string {
   const url = value ?? 'http://127.0.0.1:3000';
   if (!/^http:\/\/[^/]+/.test(url)) throw new UsageError(`--url must be an http:// URL (got '${url}')`);
@@ -60,40 +43,29 @@ function baseUrl(value: string | undefined): string {
 }
 
 export function parseLoadClientOptions(argv: readonly string[]): LoadClientOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        url: { type: 'string' },
-        clients: { type: 'string' },
-        iterations: { type: 'string' },
-        p: { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean' },
-        'max-quantity': { type: 'string' },
-        'max-retries': { type: 'string' },
-        timeout: { type: 'string' },
-        'progress-every': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    url: { type: 'string' },
+    clients: { type: 'string' },
+    iterations: { type: 'string' },
+    p: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    'max-quantity': { type: 'string' },
+    'max-retries': { type: 'string' },
+    timeout: { type: 'string' },
+    'progress-every': { type: 'string' },
+  });
   return {
     url: baseUrl(values.url),
-    clients: integer('--clients', values.clients, 1, 1000, 5),
-    iterations: integer('--iterations', values.iterations, 0, 10_000_000, 100),
-    p: probability(values.p, 0.4),
-    seed: integer('--seed', values.seed, 0, 2 ** 32 - 1, randomInt(2 ** 31)),
+    clients: integerFlag('--clients', values.clients, 1, 1000) ?? 5,
+    iterations: integerFlag('--iterations', values.iterations, 0, 10_000_000) ?? 100,
+    p: numberFlag('--p', values.p, 0, 1) ?? 0.4,
+    seed: integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomInt(2 ** 31),
     json: values.json ?? false,
-    maxQuantity: integer('--max-quantity', values['max-quantity'], 1, 1_000_000, 5),
-    maxRetries: integer('--max-retries', values['max-retries'], 0, 100, 8),
-    timeoutMs: integer('--timeout', values.timeout, 1, 600_000, 15_000),
-    progressEverySeconds: integer('--progress-every', values['progress-every'], 1, 3600, 5),
+    maxQuantity: integerFlag('--max-quantity', values['max-quantity'], 1, 1_000_000) ?? 5,
+    maxRetries: integerFlag('--max-retries', values['max-retries'], 0, 100) ?? 8,
+    timeoutMs: integerFlag('--timeout', values.timeout, 1, 600_000) ?? 15_000,
+    progressEverySeconds: integerFlag('--progress-every', values['progress-every'], 1, 3600) ?? 5,
     help: values.help ?? false,
   };
 }

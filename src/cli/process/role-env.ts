@@ -13,7 +13,6 @@ export function replicaName(id: number): ReplicaName {
   return `order-${id}`;
 }
 
-
 export type EnvRecord = Readonly<Record<string, string | undefined>>;
 
 export function withoutAppConfig(env: EnvRecord): Record<string, string | undefined> {
