@@ -1,30 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HttpAdapterName } from '../../config/app-config';
 import { ReplicaStatus } from '../../shared/contracts';
 import { readInternal } from '../inspect/internal-api';
 import {
-  clusterSpecs,
   DEFAULT_REPLICA_IDS,
   describeExit,
-  freePorts,
   FRONTEND,
+  LocalCluster,
   ManagedProcess,
   ProcessSpec,
   replicaName,
-  RoleProcessSpec,
+  startLocalCluster,
   waitFor,
   waitForHealthy,
-  withoutAppConfig,
 } from '../process';
 
-// The same from dist/cli/bench and src/cli/bench.
-export const ROOT = resolve(__dirname, '..', '..', '..');
-const MAIN_SCRIPT = join(ROOT, 'dist', 'main.js');
+export { REPO_ROOT as ROOT } from '../process';
 export const HEALTH_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5000;
 
@@ -46,39 +38,23 @@ export class BenchCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
   private readonly members: Map<string, ManagedProcess>;
 
-  private constructor(
-    private readonly dataDir: string,
-    readonly token: string,
-    specs: readonly RoleProcessSpec[],
-  ) {
-    this.members = new Map(specs.map((spec) => [spec.name, new ManagedProcess(spec)]));
+  private constructor(private readonly local: LocalCluster) {
+    this.members = new Map(local.group.processes.map((member) => [member.name, member]));
+  }
+
+  get token(): string {
+    return this.local.token;
   }
 
   static async start(settings: BenchClusterSettings): Promise<BenchCluster> {
-    if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
-    const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-bench-'));
-    const token = randomBytes(24).toString('hex');
-    const [frontend, catalog, ...replicaPorts] = await freePorts(2 + DEFAULT_REPLICA_IDS.length);
-    const specs = clusterSpecs({
-      mainScript: MAIN_SCRIPT,
-      cwd: ROOT,
-      dataDir,
-      token,
-      ports: { frontend, catalog, replicas: new Map(DEFAULT_REPLICA_IDS.map((id, i) => [id, replicaPorts[i]])) },
-      baseEnv: { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+    const local = await startLocalCluster({
+      tempPrefix: 'stock-bazaar-bench-',
+      healthTimeoutMs: HEALTH_TIMEOUT_MS,
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
-    }).map((spec) => benchSpec(spec, settings.launcher, settings.cpuProfDir));
-    const cluster = new BenchCluster(dataDir, token, specs);
-    try {
-      const all = [...cluster.members.values()];
-      for (const member of all) member.start();
-      await Promise.all(all.map((member) => member.waitHealthy(HEALTH_TIMEOUT_MS)));
-    } catch (error) {
-      await cluster.stop();
-      throw error;
-    }
-    return cluster;
+      mapSpec: (spec) => benchSpec(spec, settings.launcher, settings.cpuProfDir),
+    });
+    return new BenchCluster(local);
   }
 
   get frontendUrl(): string {
@@ -152,8 +128,9 @@ export class BenchCluster {
   }
 
   async stop(): Promise<void> {
+    // restartFrontend may have replaced a member of the started group.
     await Promise.all([...this.members.values()].map((member) => member.stop(STOP_TIMEOUT_MS)));
-    await rm(this.dataDir, { recursive: true, force: true });
+    await this.local.stop();
   }
 
   /** Synchronous SIGKILL for exit handlers. */

@@ -1,15 +1,9 @@
 import { HttpAdapterName } from '../../config/app-config';
+import { MachineInfo } from '../evaluation/eval-results.types';
 import { BenchMode, BenchSizes, ScenarioName } from './bench-options';
 
-export interface MachineFacts {
-  readonly cores: number;
-  readonly cpuModel: string;
-  readonly nodeVersion: string;
-  readonly platform: string;
-  readonly date: string;
-  readonly loadAverageStart: number;
-  readonly loadAverageEnd?: number;
-}
+/** The same facts the evaluation records. */
+export type MachineFacts = MachineInfo;
 
 /** One measured load run. */
 export interface Throughput {

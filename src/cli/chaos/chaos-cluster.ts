@@ -1,26 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import {
   CATALOG,
-  clusterSpecs,
-  consolePrefixer,
   DEFAULT_REPLICA_IDS,
-  freePorts,
   FRONTEND,
+  LocalCluster,
   ManagedProcess,
   ProcessGroup,
   replicaName,
-  RoleProcessSpec,
-  withoutAppConfig,
+  startLocalCluster,
 } from '../process';
-
-// The same from dist/cli/chaos and src/cli/chaos.
-const ROOT = resolve(__dirname, '..', '..', '..');
-const MAIN_SCRIPT = join(ROOT, 'dist', 'main.js');
-const STOP_TIMEOUT_MS = 5000;
 
 export interface ChaosClusterSettings {
   readonly heartbeatMs: number;
@@ -32,40 +19,26 @@ export interface ChaosClusterSettings {
 /** A fresh local cluster on free ports in a temporary folder, removed again by `stop()`. */
 export class ChaosCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
+  readonly dataDir: string;
+  readonly token: string;
+  readonly group: ProcessGroup;
 
-  private constructor(
-    readonly dataDir: string,
-    readonly token: string,
-    private readonly specs: readonly RoleProcessSpec[],
-    readonly group: ProcessGroup,
-  ) {}
+  private constructor(private readonly local: LocalCluster) {
+    this.dataDir = local.dataDir;
+    this.token = local.token;
+    this.group = local.group;
+  }
 
   static async start(settings: ChaosClusterSettings): Promise<ChaosCluster> {
-    if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
-    const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-chaos-'));
-    const token = randomBytes(24).toString('hex');
-    const [frontend, catalog, ...replicaPorts] = await freePorts(2 + DEFAULT_REPLICA_IDS.length);
-    const specs = clusterSpecs({
-      mainScript: MAIN_SCRIPT,
-      cwd: ROOT,
-      dataDir,
-      token,
-      ports: { frontend, catalog, replicas: new Map(DEFAULT_REPLICA_IDS.map((id, i) => [id, replicaPorts[i]])) },
-      baseEnv: { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+    const local = await startLocalCluster({
+      tempPrefix: 'stock-bazaar-chaos-',
+      healthTimeoutMs: settings.healthTimeoutMs,
+      logs: settings.logs,
       heartbeatMs: settings.heartbeatMs,
       // Restocking would change quantities outside the order log and void the conservation check.
       restockIntervalMs: 0,
     });
-    const sink = settings.logs ? consolePrefixer(specs.map((spec) => spec.name)).sink : undefined;
-    const group = new ProcessGroup(specs.map((spec) => new ManagedProcess(spec, { sink })));
-    const cluster = new ChaosCluster(dataDir, token, specs, group);
-    try {
-      await group.startAll(settings.healthTimeoutMs);
-    } catch (error) {
-      await cluster.stop();
-      throw error;
-    }
-    return cluster;
+    return new ChaosCluster(local);
   }
 
   get frontendUrl(): string {
@@ -81,7 +54,7 @@ export class ChaosCluster {
   }
 
   url(name: string): string {
-    const spec = this.specs.find((candidate) => candidate.name === name);
+    const spec = this.local.specs.find((candidate) => candidate.name === name);
     if (!spec) throw new Error(`no process named '${name}'`);
     return spec.url;
   }
@@ -98,12 +71,8 @@ export class ChaosCluster {
     return down;
   }
 
-  async stop(): Promise<void> {
-    try {
-      await this.group.stopAll(STOP_TIMEOUT_MS);
-    } finally {
-      await rm(this.dataDir, { recursive: true, force: true });
-    }
+  stop(): Promise<void> {
+    return this.local.stop();
   }
 
   killAllNow(): void {

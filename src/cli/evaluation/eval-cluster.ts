@@ -1,28 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { InternalApi } from '../inspect/internal-api';
 import { JsonHttpClient } from '../load/json-http';
 import {
-  clusterSpecs,
   DEFAULT_REPLICA_IDS,
-  freePorts,
   FRONTEND,
+  LocalCluster,
   ManagedProcess,
-  ProcessGroup,
   replicaName,
-  withoutAppConfig,
+  startLocalCluster,
 } from '../process';
 import { CacheSnapshot, StockState } from './eval-results.types';
 
-// The same from dist/cli/evaluation and src/cli/evaluation.
-const ROOT = resolve(__dirname, '..', '..', '..');
-const MAIN_SCRIPT = join(ROOT, 'dist', 'main.js');
 const HEALTH_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 5000;
 
 export interface EvalClusterSettings {
   readonly cacheEnabled: boolean;
@@ -35,55 +24,35 @@ export class EvalCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
   private readonly frontend: JsonHttpClient;
 
-  private constructor(
-    private readonly dataDir: string,
-    private readonly token: string,
-    private readonly group: ProcessGroup,
-  ) {
+  private constructor(private readonly local: LocalCluster) {
     this.frontend = new JsonHttpClient(this.frontendUrl, { timeoutMs: 5000 });
   }
 
   static async start(settings: EvalClusterSettings): Promise<EvalCluster> {
-    if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
-    const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-eval-'));
-    const token = randomBytes(24).toString('hex');
-    const [frontend, catalog, ...replicaPorts] = await freePorts(2 + DEFAULT_REPLICA_IDS.length);
-    const specs = clusterSpecs({
-      mainScript: MAIN_SCRIPT,
-      cwd: ROOT,
-      dataDir,
-      token,
-      ports: { frontend, catalog, replicas: new Map(DEFAULT_REPLICA_IDS.map((id, i) => [id, replicaPorts[i]])) },
-      baseEnv: { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+    const local = await startLocalCluster({
+      tempPrefix: 'stock-bazaar-eval-',
+      healthTimeoutMs: HEALTH_TIMEOUT_MS,
       cacheEnabled: settings.cacheEnabled,
       cacheSize: settings.cacheSize,
       // Restocking would change quantities outside the order log and void the conservation check.
       restockIntervalMs: 0,
     });
-    const group = new ProcessGroup(specs.map((spec) => new ManagedProcess(spec)));
-    try {
-      await group.startAll(HEALTH_TIMEOUT_MS);
-    } catch (error) {
-      await group.stopAll(STOP_TIMEOUT_MS);
-      await rm(dataDir, { recursive: true, force: true });
-      throw error;
-    }
-    const cluster = new EvalCluster(dataDir, token, group);
+    const cluster = new EvalCluster(local);
     EvalCluster.live.add(cluster);
     return cluster;
   }
 
   /** Synchronous SIGKILL to every process of every cluster still running (exit and signal handlers). */
   static killAllNow(): void {
-    for (const cluster of EvalCluster.live) cluster.group.killAllNow();
+    for (const cluster of EvalCluster.live) cluster.local.group.killAllNow();
   }
 
   get frontendUrl(): string {
-    return this.group.get(FRONTEND).spec.url ?? '';
+    return this.local.group.get(FRONTEND).spec.url ?? '';
   }
 
   replica(id: number): ManagedProcess {
-    return this.group.get(replicaName(id));
+    return this.local.group.get(replicaName(id));
   }
 
   async killReplica(id: number): Promise<void> {
@@ -124,9 +93,8 @@ export class EvalCluster {
   /** Stops every process and removes the data dir. */
   async stop(): Promise<void> {
     this.frontend.close();
-    await this.group.stopAll(STOP_TIMEOUT_MS);
+    await this.local.stop();
     EvalCluster.live.delete(this);
-    await rm(this.dataDir, { recursive: true, force: true });
   }
 
   private async frontendData<T>(path: string): Promise<T> {
@@ -139,7 +107,7 @@ export class EvalCluster {
   }
 
   private async internal<T>(id: number, read: (api: InternalApi) => Promise<T>): Promise<T> {
-    const api = new InternalApi(this.replica(id).spec.url ?? '', this.token);
+    const api = new InternalApi(this.replica(id).spec.url ?? '', this.local.token);
     try {
       return await read(api);
     } finally {

@@ -4,3 +4,4 @@ export * from './managed-process';
 export * from './process-group';
 export * from './role-env';
 export * from './wait-for';
+export * from './local-cluster';

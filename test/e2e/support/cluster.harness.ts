@@ -1,29 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { HTTP_ADAPTERS, HttpAdapterName } from '../../../src/config/app-config';
 import {
   CATALOG,
-  clusterSpecs,
-  consolePrefixer,
   DEFAULT_REPLICA_IDS,
   EnvRecord,
   ExitStatus,
-  freePorts,
   FRONTEND,
   ManagedProcess,
-  ProcessGroup,
   ProcessName,
   replicaName,
   RoleProcessSpec,
+  startLocalCluster,
   withoutAppConfig,
 } from '../../../src/cli/process';
 
 export type { ProcessName } from '../../../src/cli/process';
 
-const MAIN_SCRIPT = resolve(__dirname, '..', '..', '..', 'dist', 'main.js');
 const DEFAULT_HEALTH_TIMEOUT_MS = 30_000;
 
 export interface StartClusterOptions {
@@ -91,29 +82,9 @@ function adapterFromEnv(): HttpAdapterName | undefined {
   throw new Error(`HTTP_ADAPTER must be one of ${HTTP_ADAPTERS.join(', ')} (got '${value}')`);
 }
 
-function perProcessEnv(options: StartClusterOptions, names: readonly ProcessName[]): Partial<Record<ProcessName, EnvRecord>> {
+function perProcessEnv(options: StartClusterOptions): Partial<Record<ProcessName, EnvRecord>> {
+  const names: ProcessName[] = [CATALOG, ...(options.replicaIds ?? DEFAULT_REPLICA_IDS).map(replicaName), FRONTEND];
   return Object.fromEntries(names.map((name) => [name, { ...options.commonEnv, ...options.env?.[name] }]));
-}
-
-async function specsFor(options: StartClusterOptions, dataDir: string, token: string): Promise<RoleProcessSpec[]> {
-  const replicaIds = options.replicaIds ?? DEFAULT_REPLICA_IDS;
-  const names: ProcessName[] = [CATALOG, ...replicaIds.map(replicaName), FRONTEND];
-  const [frontend, catalog, ...replicaPorts] = await freePorts(2 + replicaIds.length);
-  return clusterSpecs({
-    mainScript: MAIN_SCRIPT,
-    cwd: resolve(__dirname, '..', '..', '..'),
-    dataDir,
-    token,
-    ports: { frontend, catalog, replicas: new Map(replicaIds.map((id, index) => [id, replicaPorts[index]])) },
-    baseEnv: withoutAppConfig(process.env),
-    cacheEnabled: options.cacheEnabled,
-    cacheSize: options.cacheSize,
-    heartbeatMs: options.heartbeatMs,
-    restockIntervalMs: options.restockIntervalMs,
-    restockThreshold: options.restockThreshold,
-    httpAdapter: options.httpAdapter ?? adapterFromEnv(),
-    extraEnv: perProcessEnv(options, names),
-  });
 }
 
 function handle(member: ManagedProcess, spec: RoleProcessSpec, healthTimeoutMs: number): ClusterProcess {
@@ -147,28 +118,23 @@ function handle(member: ManagedProcess, spec: RoleProcessSpec, healthTimeoutMs: 
  * running and the temporary dir is removed.
  */
 export async function startCluster(options: StartClusterOptions = {}): Promise<TestCluster> {
-  if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} not found: run \`npm run build\` first`);
   const healthTimeoutMs = options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
-  const dataDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-e2e-'));
-  const token = randomBytes(24).toString('hex');
-  const specs = await specsFor(options, dataDir, token);
-  const printLogs = options.logs ?? process.env.E2E_LOGS === '1';
-  const sink = printLogs ? consolePrefixer(specs.map((spec) => spec.name)).sink : undefined;
-  const members = specs.map((spec) => new ManagedProcess(spec, { sink }));
-  const group = new ProcessGroup(members);
-  const handles = new Map(specs.map((spec, index) => [spec.name, handle(members[index], spec, healthTimeoutMs)]));
-
-  let stopped: Promise<void> | undefined;
-  const stopAll = (): Promise<void> => {
-    stopped ??= group.stopAll().finally(() => rm(dataDir, { recursive: true, force: true }));
-    return stopped;
-  };
-  try {
-    await group.startAll(healthTimeoutMs, options.start ?? specs.map((spec) => spec.name));
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+  const { token, dataDir, specs, group, stop } = await startLocalCluster({
+    tempPrefix: 'stock-bazaar-e2e-',
+    healthTimeoutMs,
+    replicaIds: options.replicaIds,
+    start: options.start,
+    logs: options.logs ?? process.env.E2E_LOGS === '1',
+    baseEnv: withoutAppConfig(process.env),
+    cacheEnabled: options.cacheEnabled,
+    cacheSize: options.cacheSize,
+    heartbeatMs: options.heartbeatMs,
+    restockIntervalMs: options.restockIntervalMs,
+    restockThreshold: options.restockThreshold,
+    httpAdapter: options.httpAdapter ?? adapterFromEnv(),
+    extraEnv: perProcessEnv(options),
+  });
+  const handles = new Map(specs.map((spec) => [spec.name, handle(group.get(spec.name), spec, healthTimeoutMs)]));
   const urlOf = (name: ProcessName): string => group.get(name).spec.url ?? '';
   return {
     urls: {
@@ -183,6 +149,6 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<T
       if (!found) throw new Error(`no process named '${name}' (known: ${[...handles.keys()].join(', ')})`);
       return found;
     },
-    stopAll,
+    stopAll: stop,
   };
 }
