@@ -39,9 +39,7 @@ export class StockSeeder implements OnModuleInit {
     if ((await this.stocks.count()) > 0) return;
     const seed = readSeed(this.config.stocksFile);
     await this.stocks.insertAll(
-      seed.map((s) =>
-        Object.assign(new Stock(), { ...s, volume: 0, initialQuantity: s.quantity, version: 1 }),
-      ),
+      seed.map((s) => Object.assign(new Stock(), { ...s, volume: 0, initialQuantity: s.quantity, version: 1 })),
     );
     this.logger.log(`seeded ${seed.length} stocks from ${this.config.stocksFile}`);
   }

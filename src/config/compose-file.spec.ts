@@ -23,14 +23,17 @@ const STATEFUL = ['catalog', 'order-1', 'order-2', 'order-3'];
 
 /** Compose's `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:?err}`, `${NAME?err}` and `$$`. */
 function interpolate(value: string, vars: Env): string {
-  return value.replace(/\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g, (whole, name?: string, colon?: string, op?: string, arg?: string) => {
-    if (whole === '$$') return '$';
-    const current = vars[name ?? ''];
-    const missing = current === undefined || (colon === ':' && current === '');
-    if (!missing) return current;
-    if (op === '-') return arg ?? '';
-    throw new Error(`compose would refuse to start: ${name} is unset (${arg ?? 'required'})`);
-  });
+  return value.replace(
+    /\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g,
+    (whole, name?: string, colon?: string, op?: string, arg?: string) => {
+      if (whole === '$$') return '$';
+      const current = vars[name ?? ''];
+      const missing = current === undefined || (colon === ':' && current === '');
+      if (!missing) return current;
+      if (op === '-') return arg ?? '';
+      throw new Error(`compose would refuse to start: ${name} is unset (${arg ?? 'required'})`);
+    },
+  );
 }
 
 function environmentOf(service: ComposeService): Env {

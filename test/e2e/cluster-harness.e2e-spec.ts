@@ -15,7 +15,9 @@ describe('e2e harness', () => {
         req.on('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
           res.setHeader('content-type', req.url === '/text' ? 'text/plain' : 'application/json');
-          res.end(req.url === '/text' ? 'plain words' : JSON.stringify({ length: body.length, body: body.slice(0, 20) }));
+          res.end(
+            req.url === '/text' ? 'plain words' : JSON.stringify({ length: body.length, body: body.slice(0, 20) }),
+          );
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

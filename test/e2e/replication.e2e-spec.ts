@@ -1,4 +1,14 @@
-import { leaderId, logsIdentical, http, replicaLog, replicaStatus, startCluster, TestCluster, tradeContinuously, waitFor } from './support';
+import {
+  leaderId,
+  logsIdentical,
+  http,
+  replicaLog,
+  replicaStatus,
+  startCluster,
+  TestCluster,
+  tradeContinuously,
+  waitFor,
+} from './support';
 
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo'];
 

@@ -18,7 +18,10 @@ export class LeaderHeartbeatJob implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.scheduler.addInterval(JOB_NAME, setInterval(() => void this.beat(), this.config.heartbeatMs));
+    this.scheduler.addInterval(
+      JOB_NAME,
+      setInterval(() => void this.beat(), this.config.heartbeatMs),
+    );
   }
 
   onModuleDestroy(): void {

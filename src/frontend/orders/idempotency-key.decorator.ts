@@ -8,5 +8,7 @@ export function parseIdempotencyKey(value: unknown): string | undefined {
 }
 
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  parseIdempotencyKey(context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['idempotency-key']),
+  parseIdempotencyKey(
+    context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['idempotency-key'],
+  ),
 );

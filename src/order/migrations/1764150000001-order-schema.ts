@@ -19,7 +19,9 @@ export class OrderSchema1764150000001 implements MigrationInterface {
       "leader_id" integer NOT NULL,
       "commit_number" integer NOT NULL
     )`);
-    await queryRunner.query(`INSERT INTO "replica_state" ("id", "epoch", "leader_id", "commit_number") VALUES (1, 0, 0, -1)`);
+    await queryRunner.query(
+      `INSERT INTO "replica_state" ("id", "epoch", "leader_id", "commit_number") VALUES (1, 0, 0, -1)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -16,7 +16,8 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const isDtoBody = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
+    const isDtoBody =
+      metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (isDtoBody && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new BadRequestException('request body must be a JSON object');
     }

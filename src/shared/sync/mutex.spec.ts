@@ -16,9 +16,12 @@ describe(Mutex.name, () => {
     const results = await Promise.all([sut.run(task(1, 20)), sut.run(task(2, 1)), sut.run(task(3, 5))]);
     expect(results).toEqual([1, 2, 3]);
     expect(events).toEqual([
-      'start 1 (running 1)', 'end 1',
-      'start 2 (running 1)', 'end 2',
-      'start 3 (running 1)', 'end 3',
+      'start 1 (running 1)',
+      'end 1',
+      'start 2 (running 1)',
+      'end 2',
+      'start 3 (running 1)',
+      'end 3',
     ]);
   });
 
