@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
+import { schedulePeriodic } from '../shared/schedule/periodic-task';
 import { RestockService } from './restock.service';
 
 export const RESTOCK_JOB = 'restock';
@@ -9,7 +10,6 @@ export const RESTOCK_JOB = 'restock';
 @Injectable()
 export class RestockJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(RestockJob.name);
-  private running = false;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -20,22 +20,7 @@ export class RestockJob implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const intervalMs = this.config.restockIntervalMs;
     if (intervalMs === 0) return;
-    this.registry.addInterval(
-      RESTOCK_JOB,
-      setInterval(() => void this.tick(), intervalMs),
-    );
+    schedulePeriodic(this.registry, RESTOCK_JOB, intervalMs, () => this.restock.restockLow(), this.logger);
     this.logger.log(`restocking below ${this.config.restockThreshold} every ${intervalMs} ms`);
-  }
-
-  async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.restock.restockLow();
-    } catch (error) {
-      this.logger.warn(`restock failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
   }
 }

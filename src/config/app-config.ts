@@ -9,7 +9,7 @@ export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
 export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
 /** Test-only crash points, so tests can kill a process at an exact step (see FaultInjector). */
-export const FAULTS = ['none', 'crash-after-catalog-trade'] as const;
+export const FAULTS = ['none', 'crash-after-catalog-trade', 'fail-after-catalog-trade'] as const;
 export type Fault = (typeof FAULTS)[number];
 
 /** Every variable loadConfig reads. */

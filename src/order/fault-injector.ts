@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Fault } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
 
 /**
- * Crash points for tests (FAULT_INJECTION): the process kills itself with SIGKILL at the named
- * step, so a test can show what happens when a leader dies exactly there. Off by default.
+ * Fault points for tests (FAULT_INJECTION), off by default: `crash-after-catalog-trade` kills the
+ * process with SIGKILL right after the catalog applied a trade; `fail-after-catalog-trade` makes
+ * that request fail there while the leader lives on.
  */
 @Injectable()
 export class FaultInjector {
@@ -11,9 +12,16 @@ export class FaultInjector {
 
   constructor(private readonly config: AppConfig) {}
 
-  reached(point: Exclude<Fault, 'none'>): void {
-    if (this.config.faultInjection !== point) return;
-    this.logger.warn(`FAULT_INJECTION: dying at ${point}`);
-    process.kill(process.pid, 'SIGKILL');
+  afterCatalogTrade(): void {
+    switch (this.config.faultInjection) {
+      case 'none':
+        return;
+      case 'crash-after-catalog-trade':
+        this.logger.warn('FAULT_INJECTION: dying after the catalog trade');
+        process.kill(process.pid, 'SIGKILL');
+        return;
+      case 'fail-after-catalog-trade':
+        throw new Error('FAULT_INJECTION: failing after the catalog trade');
+    }
   }
 }

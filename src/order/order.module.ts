@@ -15,6 +15,7 @@ import { Order } from './order.entity';
 import { FaultInjector } from './fault-injector';
 import { OrderSequencer } from './order-sequencer';
 import { OrderService } from './order.service';
+import { RollForwardJob } from './replication/roll-forward.job';
 import { RollForwardService } from './replication/roll-forward.service';
 import { ReplicaStateRow } from './replica-state.entity';
 import { LogSync } from './replication/log-sync.service';
@@ -39,6 +40,7 @@ import { ReplicationService } from './replication/replication.service';
     OrderService,
     OrderSequencer,
     RollForwardService,
+    RollForwardJob,
     FaultInjector,
     ReplicaState,
     LogSync,

@@ -36,7 +36,7 @@ export class OrderService {
     if (known) return this.replay(known, command);
     this.replication.assertQuorum();
     const trade = await this.applyAtCatalog(command);
-    this.faults.reached('crash-after-catalog-trade');
+    this.faults.afterCatalogTrade();
     const number = await this.sequencer.record(trade);
     this.replication.appended(number);
     await this.replication.waitCommitted(number);

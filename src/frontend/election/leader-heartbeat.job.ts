@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../config/app-config';
+import { schedulePeriodic } from '../../shared/schedule/periodic-task';
 import { LeaderElection } from './leader-election.service';
 
 const JOB_NAME = 'leader-heartbeat';
@@ -9,7 +10,6 @@ const JOB_NAME = 'leader-heartbeat';
 @Injectable()
 export class LeaderHeartbeatJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LeaderHeartbeatJob.name);
-  private busy = false;
 
   constructor(
     private readonly election: LeaderElection,
@@ -18,25 +18,10 @@ export class LeaderHeartbeatJob implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.scheduler.addInterval(
-      JOB_NAME,
-      setInterval(() => void this.beat(), this.config.heartbeatMs),
-    );
+    schedulePeriodic(this.scheduler, JOB_NAME, this.config.heartbeatMs, () => this.election.checkLeader(), this.logger);
   }
 
   onModuleDestroy(): void {
     if (this.scheduler.doesExist('interval', JOB_NAME)) this.scheduler.deleteInterval(JOB_NAME);
-  }
-
-  private async beat(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await this.election.checkLeader();
-    } catch (error) {
-      this.logger.debug(`no leader yet: ${(error as Error).message}`);
-    } finally {
-      this.busy = false;
-    }
   }
 }
