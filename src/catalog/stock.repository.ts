@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { GroupCommit } from '../shared/sync/group-commit';
 import { Stock } from './stock.entity';
 import { TradeEntry } from './trade-entry.entity';
-
-interface StockRow {
-  name: string;
-  price: number;
-  quantity: number;
-  volume: number;
-  initial_quantity: number;
-  version: number;
-}
 
 interface EntryRow {
   trade_id: string;
@@ -23,21 +14,26 @@ interface EntryRow {
   outcome: TradeEntry['outcome'];
 }
 
-/** What only this process writes, so it can be kept in memory between transactions. */
-export interface LedgerCounters {
+/**
+ * What only this process writes, so it is kept in memory: the stocks, the last journal seq and
+ * the fence. A transaction works on a copy, which becomes the committed state once it commits.
+ */
+interface LedgerState {
   lastSeq: number;
   fence: number;
+  stocks: Map<string, Stock>;
 }
+
+const copyOf = (stock: Stock): Stock => Object.assign(new Stock(), stock);
 
 /**
  * The reads and writes trades need, inside one SQLite transaction. Plain SQL: on this path
- * TypeORM's per-call overhead cost more than SQLite itself. The last seq and the fence are
- * counted in memory and adopted by the repository only once the transaction has committed.
+ * TypeORM's per-call overhead cost more than SQLite itself.
  */
 export class TradeTransaction {
   constructor(
     private readonly manager: EntityManager,
-    readonly counters: LedgerCounters,
+    private readonly state: LedgerState,
   ) {}
 
   async findEntry(tradeId: string): Promise<TradeEntry | null> {
@@ -48,35 +44,27 @@ export class TradeTransaction {
   }
 
   async findStock(name: string): Promise<Stock | null> {
-    const [row] = await this.manager.query<StockRow[]>('SELECT * FROM stock WHERE name = ?', [name]);
-    if (!row) return null;
-    const { price, quantity, volume, initial_quantity, version } = row;
-    return Object.assign(new Stock(), {
-      name: row.name,
-      price,
-      quantity,
-      volume,
-      initialQuantity: initial_quantity,
-      version,
-    });
+    const stock = this.state.stocks.get(name);
+    return stock ? copyOf(stock) : null;
   }
 
   async nextSeq(): Promise<number> {
-    this.counters.lastSeq += 1;
-    return this.counters.lastSeq;
+    this.state.lastSeq += 1;
+    return this.state.lastSeq;
   }
 
   async insertStocks(stocks: Stock[]): Promise<void> {
     await this.manager.insert(Stock, stocks);
+    for (const stock of stocks) this.state.stocks.set(stock.name, copyOf(stock));
   }
 
   async fenceEpoch(): Promise<number> {
-    return this.counters.fence;
+    return this.state.fence;
   }
 
   async raiseFence(epoch: number): Promise<void> {
     await this.manager.query('UPDATE catalog_state SET fence_epoch = ? WHERE id = 1', [epoch]);
-    this.counters.fence = epoch;
+    this.state.fence = epoch;
   }
 
   /** Writes changed stocks (by name) and new journal entries. */
@@ -94,6 +82,7 @@ export class TradeTransaction {
           row.version,
           row.name,
         ]);
+        this.state.stocks.set(row.name, copyOf(row));
       }
     }
   }
@@ -101,13 +90,14 @@ export class TradeTransaction {
 
 /**
  * Stocks and the trade journal in the catalog's SQLite file. Writes run one at a time, and
- * writes that arrive while one commits share the next transaction (group commit).
+ * writes that arrive while one commits share the next transaction (group commit). Stocks are
+ * read from the committed state in memory: never a value a transaction has not committed yet.
  */
 @Injectable()
 export class StockRepository {
   private readonly writes: GroupCommit<TradeTransaction>;
-  private committed?: LedgerCounters;
-  private afterCommit?: LedgerCounters;
+  private committed?: LedgerState;
+  private loading?: Promise<LedgerState>;
 
   constructor(
     @InjectRepository(Stock) private readonly stocks: Repository<Stock>,
@@ -116,40 +106,52 @@ export class StockRepository {
     this.writes = new GroupCommit((body) => this.inTransaction(body));
   }
 
-  /** One transaction; the in-memory counters change only if it commits. */
+  /** One transaction on a copy of the state, which becomes the committed state if it commits. */
   private async inTransaction<R>(body: (tx: TradeTransaction) => Promise<R>): Promise<R> {
-    return this.dataSource
-      .transaction(async (manager) => {
-        const counters = { ...(this.committed ?? (await this.loadCounters(manager))) };
-        const result = await body(new TradeTransaction(manager, counters));
-        this.afterCommit = counters;
-        return result;
-      })
-      .then((result) => {
-        this.committed = this.afterCommit;
-        return result;
-      });
+    const base = await this.ledger();
+    const working: LedgerState = { ...base, stocks: new Map(base.stocks) };
+    const result = await this.dataSource.transaction((manager) => body(new TradeTransaction(manager, working)));
+    this.committed = working;
+    return result;
   }
 
-  private async loadCounters(manager: EntityManager): Promise<LedgerCounters> {
-    const [seq] = await manager.query<{ last: number | null }[]>('SELECT MAX(seq) AS last FROM trade_entry');
-    const [state] = await manager.query<{ fence_epoch: number }[]>(
+  /** The committed state, read from the file once; every later change passes through here. */
+  private ledger(): Promise<LedgerState> {
+    if (this.committed) return Promise.resolve(this.committed);
+    this.loading ??= this.load().then((state) => (this.committed = state));
+    return this.loading;
+  }
+
+  private async load(): Promise<LedgerState> {
+    const stocks = await this.stocks.find();
+    const [seq] = await this.dataSource.query<{ last: number | null }[]>('SELECT MAX(seq) AS last FROM trade_entry');
+    const [state] = await this.dataSource.query<{ fence_epoch: number }[]>(
       'SELECT fence_epoch FROM catalog_state WHERE id = 1',
     );
-    return { lastSeq: seq?.last ?? 0, fence: state?.fence_epoch ?? 0 };
+    return {
+      lastSeq: seq?.last ?? 0,
+      fence: state?.fence_epoch ?? 0,
+      stocks: new Map(stocks.map((stock) => [stock.name, stock])),
+    };
   }
 
-  findByName(name: string): Promise<Stock | null> {
-    return this.stocks.findOneBy({ name });
+  private async committedStocks(): Promise<Stock[]> {
+    const stocks = [...(await this.ledger()).stocks.values()].map(copyOf);
+    return stocks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async findByName(name: string): Promise<Stock | null> {
+    const stock = (await this.ledger()).stocks.get(name);
+    return stock ? copyOf(stock) : null;
   }
 
   findAll(): Promise<Stock[]> {
-    return this.stocks.find({ order: { name: 'ASC' } });
+    return this.committedStocks();
   }
 
   /** Stocks holding fewer than `quantity`; read outside any write, so re-check before changing one. */
-  findBelowQuantity(quantity: number): Promise<Stock[]> {
-    return this.stocks.find({ where: { quantity: LessThan(quantity) }, order: { name: 'ASC' } });
+  async findBelowQuantity(quantity: number): Promise<Stock[]> {
+    return (await this.committedStocks()).filter((stock) => stock.quantity < quantity);
   }
 
   /** Applied trades with seq above `afterSeq`, ascending. */
@@ -159,8 +161,8 @@ export class StockRepository {
       .find({ where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit });
   }
 
-  count(): Promise<number> {
-    return this.stocks.count();
+  async count(): Promise<number> {
+    return (await this.ledger()).stocks.size;
   }
 
   async insertAll(stocks: Stock[]): Promise<void> {
