@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CacheSnapshot } from '../../src/frontend/cache/stock-cache.service';
 import { http, HttpResponse, TestCluster } from './support';
 
 export const STOCKS: string[] = (
   JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'config', 'stocks.json'), 'utf8')) as { name: string }[]
 ).map((s) => s.name);
 
-export interface CacheBody {
-  enabled: boolean;
-  capacity: number;
-  keys: string[];
-  hits: number;
-  misses: number;
-  evictions: number;
-  invalidations: number;
-}
+export type CacheBody = CacheSnapshot;
 
 /** Talks to one cluster: public routes on the frontend, internal ones (with the token) on the catalog. */
 export class CacheClient {

@@ -36,7 +36,17 @@ export function defaultPorts(basePort = 3000, replicaIds = DEFAULT_REPLICA_IDS):
   };
 }
 
-export interface ClusterSettings {
+/** App settings a cluster may set for its processes; unset means the app's default. */
+export interface AppSettings {
+  readonly cacheEnabled?: boolean;
+  readonly cacheSize?: number;
+  readonly heartbeatMs?: number;
+  readonly restockIntervalMs?: number;
+  readonly restockThreshold?: number;
+  readonly httpAdapter?: HttpAdapterName;
+}
+
+export interface ClusterSettings extends AppSettings {
   /** Absolute path of dist/main.js. */
   readonly mainScript: string;
   readonly cwd?: string;
@@ -47,12 +57,6 @@ export interface ClusterSettings {
   /** Environment every child inherits before the cluster's own variables are applied. */
   readonly baseEnv: EnvRecord;
   readonly host?: string;
-  readonly cacheEnabled?: boolean;
-  readonly cacheSize?: number;
-  readonly heartbeatMs?: number;
-  readonly restockIntervalMs?: number;
-  readonly restockThreshold?: number;
-  readonly httpAdapter?: HttpAdapterName;
   /** Applied last, per process name. */
   readonly extraEnv?: Partial<Record<ProcessName, EnvRecord>>;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../config/app-config';
 import { schedulePeriodic } from '../../shared/schedule/periodic-task';
@@ -8,7 +8,7 @@ const JOB_NAME = 'leader-heartbeat';
 
 /** Every HEARTBEAT_MS: check the leader (the rule lives in LeaderElection). */
 @Injectable()
-export class LeaderHeartbeatJob implements OnApplicationBootstrap, OnModuleDestroy {
+export class LeaderHeartbeatJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(LeaderHeartbeatJob.name);
 
   constructor(
@@ -19,9 +19,5 @@ export class LeaderHeartbeatJob implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     schedulePeriodic(this.scheduler, JOB_NAME, this.config.heartbeatMs, () => this.election.checkLeader(), this.logger);
-  }
-
-  onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', JOB_NAME)) this.scheduler.deleteInterval(JOB_NAME);
   }
 }

@@ -93,7 +93,6 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', HEARTBEAT_JOB)) this.scheduler.deleteInterval(HEARTBEAT_JOB);
     this.stopChannels();
   }
 

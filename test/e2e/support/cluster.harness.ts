@@ -1,5 +1,6 @@
 import { HTTP_ADAPTERS, HttpAdapterName } from '../../../src/config/app-config';
 import {
+  AppSettings,
   CATALOG,
   DEFAULT_REPLICA_IDS,
   EnvRecord,
@@ -17,14 +18,8 @@ export type { ProcessName } from '../../../src/cli/process';
 
 const DEFAULT_HEALTH_TIMEOUT_MS = 30_000;
 
-export interface StartClusterOptions {
-  readonly cacheEnabled?: boolean;
-  readonly cacheSize?: number;
-  readonly heartbeatMs?: number;
-  readonly restockIntervalMs?: number;
-  readonly restockThreshold?: number;
-  /** Default: process.env.HTTP_ADAPTER if set, else the app's default (express). */
-  readonly httpAdapter?: HttpAdapterName;
+/** `httpAdapter` defaults to process.env.HTTP_ADAPTER if set, else the app's default (express). */
+export interface StartClusterOptions extends AppSettings {
   /** Replicas listed in ORDER_REPLICAS (default 1, 2, 3). */
   readonly replicaIds?: readonly number[];
   /** Processes started now (default: all); the others can be started later with `process(name).start()`. */
