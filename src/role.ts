@@ -1,6 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { CatalogModule } from './catalog/catalog.module';
 import { Role } from './config/app-config';
+import { BODY_LIMIT_BYTES } from './config/tuning';
 import { FrontendModule } from './frontend/frontend.module';
 import { setUpSwagger } from './frontend/swagger';
 import { OrderModule } from './order/order.module';
@@ -15,8 +16,7 @@ export interface RoleBoot {
 
 /** What each role boots; nothing else in the code asks which role it is. */
 export const ROLE_BOOTS: Record<Role, RoleBoot> = {
-  // Public bodies are tiny; replication batches of a few hundred orders are not.
-  frontend: { rootModule: FrontendModule, bodyLimitBytes: 16 * 1024, configure: setUpSwagger },
-  catalog: { rootModule: CatalogModule, bodyLimitBytes: 64 * 1024 },
-  order: { rootModule: OrderModule, bodyLimitBytes: 8 * 1024 * 1024 },
+  frontend: { rootModule: FrontendModule, bodyLimitBytes: BODY_LIMIT_BYTES.frontend, configure: setUpSwagger },
+  catalog: { rootModule: CatalogModule, bodyLimitBytes: BODY_LIMIT_BYTES.catalog },
+  order: { rootModule: OrderModule, bodyLimitBytes: BODY_LIMIT_BYTES.order },
 };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { boolean, checkedUrl, Env, integer, oneOf, text, url } from './env-parsers';
+import { ElectionTuning, loadElectionTuning, loadReplicationTuning, ReplicationTuning } from './tuning';
 
 export const ROLES = ['frontend', 'catalog', 'order'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,7 +33,13 @@ export const CONFIG_VARIABLES = [
   'HTTP_ADAPTER',
   'STOCKS_FILE',
   'FAULT_INJECTION',
+  'APPEND_BATCH',
+  'COMMIT_TIMEOUT_MS',
+  'PEER_TIMEOUT_MS',
+  'CATCH_UP_PAGE',
+  'FAILOVER_BUDGET_MS',
 ] as const;
+
 export interface ReplicaAddress {
   readonly id: number;
   readonly url: string;
@@ -67,6 +74,8 @@ export abstract class AppConfig {
   abstract readonly httpAdapter: HttpAdapterName;
   abstract readonly stocksFile: string;
   abstract readonly faultInjection: Fault;
+  abstract readonly replication: ReplicationTuning;
+  abstract readonly election: ElectionTuning;
 }
 
 export function parseReplicas(value: string): ReplicaAddress[] {
@@ -93,6 +102,7 @@ export function loadConfig(env: Env): AppConfig {
     throw new ConfigError('REPLICA_ID', `must be one of the ids in ORDER_REPLICAS (got '${replicaId}')`);
   }
   const defaultPort = { frontend: 3000, catalog: 3001, order: 3100 + replicaId }[role];
+  const replication = loadReplicationTuning(env);
   return Object.freeze({
     role,
     port: integer(env, 'PORT', 0, 65535, defaultPort),
@@ -112,5 +122,7 @@ export function loadConfig(env: Env): AppConfig {
     httpAdapter: oneOf(env, 'HTTP_ADAPTER', HTTP_ADAPTERS, 'express'),
     stocksFile: resolve(text(env, 'STOCKS_FILE', DEFAULT_STOCKS_FILE)),
     faultInjection: oneOf(env, 'FAULT_INJECTION', FAULTS, 'none'),
+    replication,
+    election: loadElectionTuning(env, replication),
   });
 }

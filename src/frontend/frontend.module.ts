@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogClient } from '../shared/clients/catalog.client';
 import { HttpCatalogClient } from '../shared/clients/http-catalog.client';
-import { HttpOrderClient } from '../shared/clients/http-order.client';
 import { HttpReplicaClient } from '../shared/clients/http-replica.client';
-import { OrderClient } from '../shared/clients/order.client';
 import { ReplicaClient } from '../shared/clients/replica.client';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
@@ -12,6 +10,9 @@ import { StockCacheModule } from './cache/stock-cache.module';
 import { LeaderElection } from './election/leader-election.service';
 import { LeaderHeartbeatJob } from './election/leader-heartbeat.job';
 import { FrontendReadiness } from './frontend-readiness';
+import { HttpOrderClient } from './orders/http-order.client';
+import { OrderForwarder } from './orders/order-forwarder';
+import { OrderClient } from './orders/order.client';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { StocksController } from './stocks/stocks.controller';
@@ -24,6 +25,7 @@ import { StocksService } from './stocks/stocks.service';
     ...sharedProviders,
     StocksService,
     OrdersService,
+    OrderForwarder,
     LeaderElection,
     LeaderHeartbeatJob,
     { provide: CatalogClient, useClass: HttpCatalogClient },

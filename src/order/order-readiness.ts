@@ -11,7 +11,7 @@ export class OrderReadiness extends Readiness {
   }
 
   async check(): Promise<Record<string, unknown>> {
-    if (!this.state.ready) throw new NotReadyError(`order replica ${this.state.id}`);
+    if (!this.state.ready) throw NotReadyError.of(`order replica ${this.state.id}`);
     return { replicaId: this.state.id, epoch: this.state.epoch, leading: this.state.leading };
   }
 }

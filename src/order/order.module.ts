@@ -7,22 +7,23 @@ import { SqliteModule } from '../shared/database/sqlite.module';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
 import { sharedImports, sharedProviders } from '../shared/shared-providers';
+import { Order } from './log/order.entity';
+import { OrderLogRepository } from './log/order-log.repository';
+import { ReplicaStateRow } from './log/replica-state.entity';
 import { OrderSchema1764150000001 } from './migrations/1764150000001-order-schema';
-import { OrderLogRepository } from './order-log.repository';
 import { OrderReadiness } from './order-readiness';
-import { OrderController } from './order.controller';
-import { Order } from './order.entity';
-import { FaultInjector } from './fault-injector';
-import { OrderSequencer } from './order-sequencer';
-import { OrderService } from './order.service';
-import { RollForwardJob } from './replication/roll-forward.job';
-import { RollForwardService } from './replication/roll-forward.service';
-import { ReplicaStateRow } from './replica-state.entity';
+import { FaultInjector } from './orders/fault-injector';
+import { OrderController } from './orders/order.controller';
+import { OrderSequencer } from './orders/order-sequencer';
+import { OrderService } from './orders/order.service';
 import { LogSync } from './replication/log-sync.service';
 import { ReplicaState } from './replication/replica-state';
 import { ReplicaController } from './replication/replica.controller';
 import { ReplicaService } from './replication/replica.service';
+import { ReplicationHeartbeatJob } from './replication/replication-heartbeat.job';
 import { ReplicationService } from './replication/replication.service';
+import { RollForwardJob } from './replication/roll-forward.job';
+import { RollForwardService } from './replication/roll-forward.service';
 
 @Module({
   imports: [
@@ -37,15 +38,16 @@ import { ReplicationService } from './replication/replication.service';
   providers: [
     ...sharedProviders,
     OrderLogRepository,
+    ReplicaState,
     OrderService,
     OrderSequencer,
-    RollForwardService,
-    RollForwardJob,
     FaultInjector,
-    ReplicaState,
     LogSync,
     ReplicationService,
+    ReplicationHeartbeatJob,
     ReplicaService,
+    RollForwardService,
+    RollForwardJob,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },
     { provide: Readiness, useClass: OrderReadiness },

@@ -65,15 +65,17 @@ describe('frontend cache, CACHE_SIZE=3', () => {
     const before = await client.cache();
     const victim = before.keys[0];
     for (const token of [undefined, 'wrong-token']) {
-      const res = await client.invalidate({ name: victim, version: 1_000_000 }, token);
+      const res = await client.invalidate({ invalidations: [{ name: victim, version: 1_000_000 }] }, token);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 401, message: 'missing or wrong internal token' } });
+      expect(res.body).toEqual({
+        error: { code: 401, reason: 'unauthorized', message: 'missing or wrong internal token' },
+      });
     }
     expect(await client.cache()).toEqual(before);
 
-    const accepted = await client.invalidate({ name: victim, version: 1_000_000 }, cluster.token);
+    const accepted = await client.invalidate({ invalidations: [{ name: victim, version: 1_000_000 }] }, cluster.token);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ data: { dropped: true } });
+    expect(accepted.body).toEqual({ data: { dropped: 1 } });
     const after = await client.cache();
     expect(after.keys).toEqual(before.keys.filter((key) => key !== victim));
     expect(after.invalidations).toBe(before.invalidations + 1);

@@ -18,6 +18,14 @@ function expectData(res: HttpResponse, data: unknown): void {
   expectJson(res);
 }
 
+/** Internal routes answer in the same envelope, plus a machine-readable reason. */
+function expectUnauthorized(res: HttpResponse): void {
+  expect({ status: res.status, body: res.body }).toStrictEqual({
+    status: 401,
+    body: { error: { code: 401, reason: 'unauthorized', message: 'missing or wrong internal token' } },
+  });
+}
+
 function expectError(res: HttpResponse, code: number, message?: string): void {
   expect({ status: res.status, body: res.body }).toStrictEqual({
     status: code,
@@ -254,16 +262,16 @@ describe('public API', () => {
   });
 
   describe('internal routes', () => {
-    const trade = { tradeId: 'intruder-trade-1', name: 'PotionCo', type: 'buy', quantity: 5 };
-    const command = { requestId: 'intruder-order-1', name: 'PotionCo', type: 'buy', quantity: 5 };
+    const trade = { epoch: 99, trades: [{ tradeId: 'intruder-trade-1', name: 'PotionCo', type: 'buy', quantity: 5 }] };
+    const command = { orders: [{ requestId: 'intruder-order-1', name: 'PotionCo', type: 'buy', quantity: 5 }] };
     const withToken = (token: string): Record<string, string> => ({ [INTERNAL_TOKEN_HEADER]: token });
 
     it.each([
       ['without a token', {}],
       ['with a wrong token', withToken('not-the-token')],
     ])('refuse a catalog trade %s with 401 and apply nothing', async (_case, headers) => {
-      expectError(await http('POST', `${cluster.urls.catalog}/internal/trades`, { body: trade, headers }), 401);
-      expectError(await http('GET', `${cluster.urls.catalog}/internal/stocks/PotionCo`, { headers }), 401);
+      expectUnauthorized(await http('POST', `${cluster.urls.catalog}/internal/trades`, { body: trade, headers }));
+      expectUnauthorized(await http('GET', `${cluster.urls.catalog}/internal/stocks/PotionCo`, { headers }));
       expect(await summaryOf('PotionCo')).toStrictEqual({ name: 'PotionCo', price: 99.9, quantity: 100, volume: 0 });
     });
 
@@ -272,16 +280,18 @@ describe('public API', () => {
       ['with a wrong token', withToken('not-the-token')],
     ])('refuse replica calls %s with 401 and create no order', async (_case, headers) => {
       for (const url of Object.values(cluster.urls.replicas)) {
-        expectError(await http('POST', `${url}/internal/orders`, { body: command, headers }), 401);
-        expectError(await http('GET', `${url}/internal/replica/status`, { headers }), 401);
+        expectUnauthorized(await http('POST', `${url}/internal/orders`, { body: command, headers }));
+        expectUnauthorized(await http('GET', `${url}/internal/replica/status`, { headers }));
       }
       await expectNoNewOrder();
       expect(await summaryOf('PotionCo')).toMatchObject({ quantity: 100, volume: 0 });
     });
 
     it('refuses a cache invalidation without the token on the frontend', async () => {
-      const res = await post('/internal/cache/invalidations', { body: { name: 'PotionCo', version: 1000 } });
-      expectError(res, 401);
+      const res = await post('/internal/cache/invalidations', {
+        body: { invalidations: [{ name: 'PotionCo', version: 1000 }] },
+      });
+      expectUnauthorized(res);
     });
 
     it('serve a caller with the right token', async () => {

@@ -129,7 +129,7 @@ describe('order replication (three real replicas, SIGKILL)', () => {
     });
     expect(res.status).toBe(412);
     expect(res.body).toEqual({
-      error: { code: 412, message: `stale epoch 1: current epoch is ${status.epoch}` },
+      error: { code: 412, reason: 'stale_epoch', message: `stale epoch 1: current epoch is ${status.epoch}` },
     });
     expect(await replicaLog(cluster, 1)).toEqual(before);
   });

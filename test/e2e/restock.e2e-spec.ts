@@ -90,7 +90,7 @@ describe('restock and server push', () => {
     const leader = cluster.urls.replicas[await leaderId(cluster)];
     const res = await http('POST', `${leader}/internal/orders`, {
       headers: internal(),
-      body: { requestId: randomUUID(), name, type: 'sell', quantity: 7 },
+      body: { orders: [{ requestId: randomUUID(), name, type: 'sell', quantity: 7 }] },
     });
     expect(res.status).toBe(200);
 

@@ -24,7 +24,7 @@ describe('roll forward of a trade whose leader died mid-way', () => {
     // Straight to the leader, so no frontend retries the request.
     const res = await http('POST', `${cluster.urls.replicas[leader]}/internal/orders`, {
       headers: { 'x-internal-token': cluster.token },
-      body: { requestId: 'dies-mid-way', name: 'MenhirCo', type: 'buy', quantity: 7 },
+      body: { orders: [{ requestId: 'dies-mid-way', name: 'MenhirCo', type: 'buy', quantity: 7 }] },
     }).catch((error: Error) => ({ status: 0, body: error.message }));
     expect(res.status).toBe(0); // the connection dropped: the leader is gone
     await waitFor(async () => (cluster.process(`order-${leader}`).running ? undefined : true), {
@@ -78,7 +78,7 @@ describe('roll forward by the sweep of a leader that stays alive', () => {
     const leader = await leaderId(cluster);
     const res = await http('POST', `${cluster.urls.replicas[leader]}/internal/orders`, {
       headers: { 'x-internal-token': cluster.token },
-      body: { requestId: 'fails-mid-way', name: 'BoarCo', type: 'sell', quantity: 4 },
+      body: { orders: [{ requestId: 'fails-mid-way', name: 'BoarCo', type: 'sell', quantity: 4 }] },
     });
     expect(res.status).toBe(500);
     expect(await leaderId(cluster)).toBe(leader);

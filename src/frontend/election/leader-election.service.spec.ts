@@ -2,7 +2,8 @@ import { AppConfig, loadConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
-import { LeaderElection, QUORUM_RETRY_MS } from './leader-election.service';
+import { FakeClock, flushPromises } from '../../../test/fakes/fake-clock';
+import { LeaderElection } from './leader-election.service';
 
 interface FakeReplica {
   status: ReplicaStatus;
@@ -60,12 +61,14 @@ function configWith(ids: number[]): AppConfig {
 
 describe(LeaderElection.name, () => {
   let replicas: FakeReplicaClient;
+  let clock: FakeClock;
   let sut: LeaderElection;
 
   beforeEach(() => {
     replicas = new FakeReplicaClient();
     [1, 2, 3].forEach((id) => replicas.add(id));
-    sut = new LeaderElection(configWith([1, 2, 3]), replicas);
+    clock = new FakeClock();
+    sut = new LeaderElection(configWith([1, 2, 3]), replicas, clock);
   });
 
   it('chooses the highest id that answers and is ready', async () => {
@@ -138,23 +141,31 @@ describe(LeaderElection.name, () => {
     expect(sut.leadership?.replica.id).toBe(2);
   });
 
-  it('retries a leader without a majority for a short while, then answers 503', async () => {
+  it('retries a leader without a majority every 100 ms for a second, then answers 503', async () => {
     let calls = 0;
-    const recovered = await sut.withLeader(async () => {
+    const refused = sut
+      .withLeader(async () => {
+        calls += 1;
+        throw new NoQuorumError();
+      })
+      .catch((error: unknown) => error);
+    await flushPromises();
+    for (let elapsed = 0; elapsed < 1000; elapsed += 100) await clock.advance(100);
+    expect(await refused).toBeInstanceOf(NoQuorumError);
+    expect(calls).toBe(11); // at 0, 100, … 1000 ms
+  });
+
+  it('serves a request once the majority is back within the retry window', async () => {
+    let calls = 0;
+    const recovered = sut.withLeader(async () => {
       calls += 1;
       if (calls < 3) throw new NoQuorumError();
       return 'committed';
     });
-    expect(recovered).toBe('committed');
-    const started = Date.now();
-    await expect(
-      sut.withLeader(async () => {
-        throw new NoQuorumError();
-      }),
-    ).rejects.toBeInstanceOf(NoQuorumError);
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(QUORUM_RETRY_MS);
-    expect(elapsed).toBeLessThan(QUORUM_RETRY_MS + 500);
+    await flushPromises();
+    await clock.advance(100);
+    await clock.advance(100);
+    expect(await recovered).toBe('committed');
   });
 
   it('retries a request on the new leader after the old one fails', async () => {
@@ -165,7 +176,7 @@ describe(LeaderElection.name, () => {
         replicas.replicas.get(3)!.up = false;
         throw new ReplicaUnreachableError(3);
       }
-      if (leader.id === 2 && tried.length === 2) throw new NotLeaderError(2);
+      if (leader.id === 2 && tried.length === 2) throw NotLeaderError.replica(2);
       return `served by ${leader.id}`;
     });
     expect(result).toBe('served by 2');

@@ -3,19 +3,8 @@ import { AppConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
+import { Clock } from '../../shared/time/clock';
 import { planElection } from './election-rule';
-
-/** How long one client request may spend on failovers before its error is returned. */
-export const FAILOVER_BUDGET_MS = 5000;
-/**
- * How long a request keeps retrying while the leader reports no majority: long enough to ride
- * out a follower restart or a slow commit, short enough to answer 503 well within 2 s.
- */
-export const QUORUM_RETRY_MS = 1000;
-const QUORUM_RETRY_PAUSE_MS = 100;
-const STATUS_TIMEOUT_MS = 1000;
-/** Heartbeats a leader may miss in a row before it is replaced (a crash is caught at once anyway). */
-const MISSED_BEATS_ALLOWED = 1;
 
 export interface Leadership {
   replica: ReplicaAddress;
@@ -26,11 +15,10 @@ function isLeaderFailure(error: unknown): boolean {
   return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Chooses the order leader: the highest-id replica that answers and has caught up, at an epoch
- * above any seen. One election runs at a time; every caller that needs one shares it.
+ * above any seen. One election runs at a time; every caller that needs one shares it. The
+ * numbers that tune it (failover budget, quorum retries, timeouts) are `config.election`.
  */
 @Injectable()
 export class LeaderElection {
@@ -43,6 +31,7 @@ export class LeaderElection {
   constructor(
     private readonly config: AppConfig,
     private readonly replicas: ReplicaClient,
+    private readonly clock: Clock,
   ) {}
 
   get leadership(): Leadership | null {
@@ -58,19 +47,20 @@ export class LeaderElection {
    * briefly retries a leader without a majority. Callers make `action` idempotent (request ids).
    */
   async withLeader<T>(action: (leader: ReplicaAddress) => Promise<T>): Promise<T> {
-    const started = Date.now();
+    const { quorumRetryMs, quorumRetryPauseMs, failoverBudgetMs } = this.config.election;
+    const started = this.clock.now();
     let leader = await this.leader();
     for (;;) {
       try {
         return await action(leader);
       } catch (error) {
-        const elapsed = Date.now() - started;
-        if (error instanceof NoQuorumError && elapsed < QUORUM_RETRY_MS) {
-          await pause(QUORUM_RETRY_PAUSE_MS);
+        const elapsed = this.clock.now() - started;
+        if (error instanceof NoQuorumError && elapsed < quorumRetryMs) {
+          await this.clock.sleep(quorumRetryPauseMs);
           leader = await this.leader();
           continue;
         }
-        if (!isLeaderFailure(error) || elapsed > FAILOVER_BUDGET_MS) throw error;
+        if (!isLeaderFailure(error) || elapsed > failoverBudgetMs) throw error;
         leader = await this.replace(leader);
       }
     }
@@ -92,11 +82,11 @@ export class LeaderElection {
       return;
     }
     const answer: ReplicaStatus | Error = await this.replicas
-      .status(current.replica, STATUS_TIMEOUT_MS)
+      .status(current.replica, this.config.election.peerTimeoutMs)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const healthy = !(answer instanceof Error) && answer.leading && answer.epoch === current.epoch;
     const slowButAlive = answer instanceof ReplicaUnreachableError && answer.timedOut;
-    if (healthy || (slowButAlive && ++this.missedBeats <= MISSED_BEATS_ALLOWED)) {
+    if (healthy || (slowButAlive && ++this.missedBeats <= this.config.election.missedBeatsAllowed)) {
       if (healthy) this.missedBeats = 0;
       return;
     }
@@ -112,7 +102,7 @@ export class LeaderElection {
 
   private async runElection(): Promise<Leadership> {
     const answers = await Promise.allSettled(
-      this.config.replicas.map((replica) => this.replicas.status(replica, STATUS_TIMEOUT_MS)),
+      this.config.replicas.map((replica) => this.replicas.status(replica, this.config.election.peerTimeoutMs)),
     );
     const statuses = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     const plan = planElection(statuses, this.lastEpoch);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { OrderClient } from '../../shared/clients/order.client';
 import { StockCacheService } from '../cache/stock-cache.service';
 import { LeaderElection } from '../election/leader-election.service';
+import { OrderForwarder } from './order-forwarder';
+import { OrderClient } from './order.client';
 import { OrderReceipt, OrderView } from './order.responses';
 import { PlaceOrderDto } from './place-order.dto';
 
@@ -10,6 +11,7 @@ import { PlaceOrderDto } from './place-order.dto';
 @Injectable()
 export class OrdersService {
   constructor(
+    private readonly forwarder: OrderForwarder,
     private readonly orders: OrderClient,
     private readonly election: LeaderElection,
     private readonly cache: StockCacheService,
@@ -17,11 +19,16 @@ export class OrdersService {
 
   /** Without a client key, one is made here so that retries of this request stay safe. */
   async place(order: PlaceOrderDto, idempotencyKey?: string): Promise<OrderReceipt> {
-    const command = { requestId: idempotencyKey ?? randomUUID(), ...order };
-    const placed = await this.election.withLeader((leader) => this.orders.place(leader, command));
+    const { name, type, quantity } = order;
+    const transactionNumber = await this.forwarder.place({
+      requestId: idempotencyKey ?? randomUUID(),
+      name,
+      type,
+      quantity,
+    });
     // Before answering, so this client's next lookup cannot be served the pre-trade value.
-    this.cache.invalidate(order.name);
-    return { transaction_number: placed.transactionNumber };
+    this.cache.invalidate(name);
+    return { transaction_number: transactionNumber };
   }
 
   async get(number: number): Promise<OrderView> {

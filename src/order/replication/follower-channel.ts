@@ -1,13 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { ReplicaAddress } from '../../config/app-config';
+import { ReplicationTuning } from '../../config/tuning';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { StaleEpochError } from '../../shared/errors';
-import { OrderLogRepository } from '../order-log.repository';
+import { Clock } from '../../shared/time/clock';
+import { OrderLogRepository } from '../log/order-log.repository';
 import { ReplicaState } from './replica-state';
-
-export const APPEND_BATCH = 500;
-const RETRY_MIN_MS = 50;
-const RETRY_MAX_MS = 1000;
 
 export interface ChannelListener {
   /** The follower holds more, or its reachability changed. */
@@ -18,8 +16,8 @@ export interface ChannelListener {
 
 /**
  * Ships the leader's log to one follower, one request at a time, batching whatever accumulated
- * meanwhile (group commit). On a mismatch it resends from the follower's commit point; while the
- * follower is down it retries with backoff, so a follower that returns is backfilled.
+ * meanwhile (group commit). On a mismatch it resends from where the follower says it matches;
+ * while the follower is down it retries with backoff, so a follower that returns is backfilled.
  */
 export class FollowerChannel {
   private readonly logger = new Logger(FollowerChannel.name);
@@ -39,6 +37,8 @@ export class FollowerChannel {
     private readonly log: OrderLogRepository,
     private readonly state: ReplicaState,
     private readonly listener: ChannelListener,
+    private readonly clock: Clock,
+    private readonly tuning: ReplicationTuning,
     firstNumber: number,
   ) {
     this.nextNumber = firstNumber;
@@ -73,7 +73,7 @@ export class FollowerChannel {
 
   /** Sends one batch; true when there may be more to send (or a retry is due). */
   private async sendOnce(): Promise<boolean> {
-    const orders = await this.log.after(this.nextNumber - 1, APPEND_BATCH);
+    const orders = await this.log.after(this.nextNumber - 1, this.tuning.appendBatch);
     const commitNumber = this.state.commitNumber;
     if (orders.length === 0 && this.sentCommit >= commitNumber && this.healthy && !this.heartbeatDue) return false;
     this.heartbeatDue = false;
@@ -88,6 +88,7 @@ export class FollowerChannel {
         orders,
         commitNumber,
       });
+      if (this.stopped) return false;
       this.markHealthy();
       if (!result.ok) {
         this.nextNumber = Math.min(prevNumber, Math.max(0, result.resendFrom));
@@ -98,8 +99,9 @@ export class FollowerChannel {
       this.nextNumber = this.matchNumber + 1;
       this.sentCommit = commitNumber;
       this.listener.progressed();
-      return orders.length === APPEND_BATCH;
+      return orders.length === this.tuning.appendBatch;
     } catch (error) {
+      if (this.stopped) return false;
       if (error instanceof StaleEpochError) {
         this.listener.deposed(`replica ${this.peer.id}: ${error.message}`);
         return false;
@@ -114,6 +116,7 @@ export class FollowerChannel {
     if (this.healthy) return;
     this.healthy = true;
     this.logger.log(`follower ${this.peer.id} reachable again`);
+    this.listener.progressed();
   }
 
   private async backOff(): Promise<void> {
@@ -123,7 +126,7 @@ export class FollowerChannel {
       this.logger.warn(`follower ${this.peer.id} unreachable; retrying in the background`);
       this.listener.progressed();
     }
-    const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.failures - 1));
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    const { retryMinMs, retryMaxMs } = this.tuning;
+    await this.clock.sleep(Math.min(retryMaxMs, retryMinMs * 2 ** (this.failures - 1)));
   }
 }

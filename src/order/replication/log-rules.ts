@@ -1,5 +1,5 @@
 import { OrderRecord } from '../../shared/contracts';
-import { LogPosition } from '../order-log.repository';
+import { LogPosition } from '../log/log-position';
 
 /** Raft's rule: the log whose last entry has the higher epoch, or the same epoch and more entries, is ahead. */
 export function isAhead(a: LogPosition, b: LogPosition): boolean {
@@ -37,7 +37,7 @@ export interface AppendPlan {
  * epoch differs), so committed orders are never removed, not even for a moment; the first entry
  * with different content starts a stale tail, which is replaced.
  */
-export function planAppend(local: OrderRecord[], incoming: OrderRecord[]): AppendPlan {
+export function planAppend(local: readonly OrderRecord[], incoming: readonly OrderRecord[]): AppendPlan {
   const held = new Map(local.map((entry) => [entry.number, entry]));
   const restamp: OrderRecord[] = [];
   for (let index = 0; index < incoming.length; index += 1) {

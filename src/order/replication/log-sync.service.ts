@@ -1,14 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReplicaAddress } from '../../config/app-config';
+import { AppConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError } from '../../shared/errors';
-import { LogPosition, OrderLogRepository } from '../order-log.repository';
-import { isAhead, planAppend } from './log-rules';
+import { LogPosition } from '../log/log-position';
+import { OrderLogRepository } from '../log/order-log.repository';
+import { isAhead } from './log-rules';
 import { ReplicaState } from './replica-state';
-
-export const CATCH_UP_PAGE = 1000;
-const STATUS_TIMEOUT_MS = 1000;
 
 interface PeerLog {
   peer: ReplicaAddress;
@@ -31,11 +29,13 @@ export class LogSync {
     private readonly state: ReplicaState,
     private readonly client: ReplicaClient,
     private readonly log: OrderLogRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** On start: copy what the most advanced reachable peer has beyond our commit point. */
   async catchUp(): Promise<void> {
-    const answers = await Promise.allSettled(this.state.peers.map((p) => this.client.status(p, STATUS_TIMEOUT_MS)));
+    const timeout = this.config.replication.peerTimeoutMs;
+    const answers = await Promise.allSettled(this.state.peers.map((p) => this.client.status(p, timeout)));
     const peers = answers.flatMap((answer, i) =>
       answer.status === 'fulfilled' ? [{ peer: this.state.peers[i], position: positionOf(answer.value) }] : [],
     );
@@ -46,21 +46,23 @@ export class LogSync {
   }
 
   /**
-   * Before leading at `epoch`: make a majority promise to refuse older leaders, adopt the most
-   * advanced log among them, and re-stamp our uncommitted tail with the new epoch so that no
-   * later leader can prefer an older, shorter history over it. Returns the first re-stamped number.
+   * Before leading at `epoch`: make a majority promise to refuse older leaders and adopt the most
+   * advanced log among them. Returns the number from which our tail is uncommitted: the caller
+   * re-stamps it with the new epoch (see ReplicaState.becomeLeader), so that no later leader can
+   * prefer an older, shorter history over it.
    */
   async takeOver(epoch: number): Promise<number> {
     const notice = { leaderId: this.state.id, epoch };
-    const answers = await Promise.allSettled(this.state.peers.map((p) => this.client.announceLeader(p, notice)));
+    const timeout = this.config.replication.peerTimeoutMs;
+    const answers = await Promise.allSettled(
+      this.state.peers.map((p) => this.client.announceLeader(p, notice, timeout)),
+    );
     const peers = answers.flatMap((answer, i) =>
       answer.status === 'fulfilled' ? [{ peer: this.state.peers[i], position: positionOf(answer.value) }] : [],
     );
     if (peers.length + 1 < this.state.majority) throw new NoQuorumError();
     await this.adoptBest(peers);
-    const committed = this.state.commitNumber;
-    await this.log.exclusive(() => this.log.restampAfter(committed, epoch));
-    return committed + 1;
+    return this.state.commitNumber + 1;
   }
 
   /** Copies from the most advanced peer when it is ahead of us; returns how many entries changed. */
@@ -71,16 +73,8 @@ export class LogSync {
       null,
     );
     if (!best) return 0;
-    const entries = await this.fetchAfter(best.peer, this.state.commitNumber);
-    return this.log.exclusive(async () => {
-      const local = await this.log.after(this.state.commitNumber, Number.MAX_SAFE_INTEGER);
-      const plan = planAppend(local, entries);
-      const peerLast = entries.at(-1)?.number ?? this.state.commitNumber;
-      const myLast = local.at(-1)?.number ?? this.state.commitNumber;
-      if (plan.truncateFrom === null && myLast > peerLast) plan.truncateFrom = peerLast + 1;
-      await this.log.applyPlan(plan);
-      return plan.restamp.length + plan.insert.length;
-    });
+    const after = this.state.commitNumber;
+    return this.log.adoptAfter(after, await this.fetchAfter(best.peer, after));
   }
 
   /**
@@ -88,15 +82,16 @@ export class LogSync {
    * early and must agree with the previous page, so a log that changed meanwhile is re-read.
    */
   private async fetchAfter(peer: ReplicaAddress, after: number): Promise<OrderRecord[]> {
+    const page = this.config.replication.catchUpPage;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const entries = await this.client.entries(peer, after, CATCH_UP_PAGE);
+      const entries = await this.client.entries(peer, after, page);
       let consistent = true;
-      while (consistent && entries.length > 0 && entries.length % CATCH_UP_PAGE === 0) {
+      while (consistent && entries.length > 0 && entries.length % page === 0) {
         const last = entries[entries.length - 1];
-        const page = await this.client.entries(peer, last.number - 1, CATCH_UP_PAGE + 1);
-        consistent = page[0]?.number === last.number && page[0].epoch === last.epoch;
-        entries.push(...page.slice(1));
-        if (page.length < CATCH_UP_PAGE + 1) break;
+        const next = await this.client.entries(peer, last.number - 1, page + 1);
+        consistent = next[0]?.number === last.number && next[0].epoch === last.epoch;
+        entries.push(...next.slice(1));
+        if (next.length < page + 1) break;
       }
       if (consistent) return entries;
     }

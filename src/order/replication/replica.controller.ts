@@ -1,10 +1,22 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { MAX_LOG_PAGE } from '../../config/tuning';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
-import { AppendResult, DataEnvelope, envelope, OrderRecord, ReplicaStatus } from '../../shared/contracts';
-import { LogPageQuery } from './log-page.query';
+import {
+  AppendRequest,
+  AppendResult,
+  DataEnvelope,
+  envelope,
+  LeaderNotice,
+  OrderRecord,
+  ReplicaStatus,
+} from '../../shared/contracts';
+import { integerText, record } from '../../shared/validation/schema';
+import { SchemaPipe } from '../../shared/validation/schema.pipe';
+import { appendRequestSchema, leaderNoticeSchema } from './append-request.schema';
 import { ReplicaService } from './replica.service';
-import { AppendRequestDto, LeaderNoticeDto } from './replication.dto';
+
+const logPageSchema = record({ after: integerText(-1, Number.MAX_SAFE_INTEGER), limit: integerText(1, MAX_LOG_PAGE) });
 
 /** Replication and leadership routes, for the frontend and the other replicas only. */
 @ApiExcludeController()
@@ -20,18 +32,20 @@ export class ReplicaController {
 
   @Post('leader')
   @HttpCode(200)
-  async leader(@Body() notice: LeaderNoticeDto): Promise<DataEnvelope<ReplicaStatus>> {
+  async leader(@Body(new SchemaPipe(leaderNoticeSchema)) notice: LeaderNotice): Promise<DataEnvelope<ReplicaStatus>> {
     return envelope(await this.replica.leaderNotice(notice));
   }
 
   @Post('append')
   @HttpCode(200)
-  async append(@Body() request: AppendRequestDto): Promise<DataEnvelope<AppendResult>> {
+  async append(@Body(new SchemaPipe(appendRequestSchema)) request: AppendRequest): Promise<DataEnvelope<AppendResult>> {
     return envelope(await this.replica.append(request));
   }
 
   @Get('entries')
-  async entries(@Query() page: LogPageQuery): Promise<DataEnvelope<OrderRecord[]>> {
+  async entries(
+    @Query(new SchemaPipe(logPageSchema)) page: { after: number; limit: number },
+  ): Promise<DataEnvelope<OrderRecord[]>> {
     return envelope(await this.replica.entries(page.after, page.limit));
   }
 }

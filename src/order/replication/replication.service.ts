@@ -1,31 +1,28 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { NoQuorumError, NotLeaderError } from '../../shared/errors';
-import { OrderLogRepository } from '../order-log.repository';
+import { Clock } from '../../shared/time/clock';
+import { OrderLogRepository } from '../log/order-log.repository';
 import { FollowerChannel } from './follower-channel';
 import { majorityMatch } from './log-rules';
 import { ReplicaState } from './replica-state';
-
-/** How long a new order may wait for a majority before the client is told to retry. */
-export const COMMIT_TIMEOUT_MS = 1500;
-const HEARTBEAT_JOB = 'replication-heartbeat';
 
 interface Waiter {
   number: number;
   resolve: () => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  cancelTimeout: () => void;
 }
 
 /**
  * The leader's side of replication: one channel per follower, and the commit point — the
  * highest number a majority (this replica included) holds durably. An order is acknowledged
- * only once the commit point reaches it.
+ * only once the commit point reaches it. The commit point travels to the followers with the
+ * next append or heartbeat; nothing waits for them to learn it.
  */
 @Injectable()
-export class ReplicationService implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReplicationService implements OnModuleDestroy {
   private readonly logger = new Logger(ReplicationService.name);
   private channels: FollowerChannel[] = [];
   private waiters: Waiter[] = [];
@@ -35,14 +32,15 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
     private readonly state: ReplicaState,
     private readonly client: ReplicaClient,
     private readonly log: OrderLogRepository,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    state.onStepDown(() => this.stop());
+  }
 
-  /** Heartbeats to the followers every HEARTBEAT_MS while leading (a no-op otherwise). */
-  onApplicationBootstrap(): void {
-    const beat = () => this.channels.forEach((channel) => channel.heartbeat());
-    this.scheduler.addInterval(HEARTBEAT_JOB, setInterval(beat, this.config.heartbeatMs));
+  /** Sends to every follower even when there is nothing new (a no-op when not leading). */
+  heartbeat(): void {
+    this.channels.forEach((channel) => channel.heartbeat());
   }
 
   /** Refuses new work up front when too few followers answer to ever commit it. */
@@ -59,19 +57,22 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
     this.localLast = (await this.log.lastPosition()).number;
     const listener = {
       progressed: () => this.progressed(),
-      deposed: (reason: string) => this.stop(reason),
+      deposed: (reason: string) => this.state.stepDown(reason),
     };
     this.channels = this.state.peers.map(
-      (peer) => new FollowerChannel(peer, this.client, this.log, this.state, listener, firstNumber),
+      (peer) =>
+        new FollowerChannel(
+          peer,
+          this.client,
+          this.log,
+          this.state,
+          listener,
+          this.clock,
+          this.config.replication,
+          firstNumber,
+        ),
     );
     this.channels.forEach((channel) => channel.poke());
-  }
-
-  /** Steps down: stops the channels and fails every waiting order with NotLeaderError. */
-  stop(reason: string): void {
-    this.state.stopLeading(reason);
-    this.stopChannels();
-    this.rejectAll(new NotLeaderError(this.state.id));
   }
 
   /** A new entry is durable in the local log: ship it. */
@@ -83,11 +84,13 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
   /** Resolves once `number` is on a majority; NoQuorumError when that cannot happen soon. */
   waitCommitted(number: number): Promise<void> {
     if (number <= this.state.commitNumber) return Promise.resolve();
-    if (!this.state.leading) return Promise.reject(new NotLeaderError(this.state.id));
+    if (!this.state.leading) return Promise.reject(NotLeaderError.replica(this.state.id));
     if (!this.quorumReachable()) return Promise.reject(new NoQuorumError());
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(waiter, new NoQuorumError()), COMMIT_TIMEOUT_MS);
-      const waiter: Waiter = { number, resolve, reject, timer };
+      const waiter: Waiter = { number, resolve, reject, cancelTimeout: () => undefined };
+      waiter.cancelTimeout = this.clock.setTimer(this.config.replication.commitTimeoutMs, () =>
+        this.settle(waiter, new NoQuorumError()),
+      );
       this.waiters.push(waiter);
     });
   }
@@ -96,12 +99,16 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
     this.stopChannels();
   }
 
+  /** Stepping down: the channels stop and every waiting order fails with NotLeaderError. */
+  private stop(): void {
+    this.stopChannels();
+    this.rejectAll(NotLeaderError.replica(this.state.id));
+  }
+
   private progressed(): void {
-    const commit = majorityMatch([this.localLast, ...this.channels.map((c) => c.matchNumber)], this.state.majority);
-    if (commit > this.state.commitNumber) {
-      this.state.noteCommitted(commit);
-      this.channels.forEach((channel) => channel.poke());
-    }
+    if (!this.state.leading) return;
+    const matches = [this.localLast, ...this.channels.map((channel) => channel.matchNumber)];
+    this.state.advanceCommit(majorityMatch(matches, this.state.majority));
     for (const waiter of [...this.waiters]) {
       if (waiter.number <= this.state.commitNumber) this.settle(waiter);
     }
@@ -113,7 +120,7 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private settle(waiter: Waiter, error?: Error): void {
-    clearTimeout(waiter.timer);
+    waiter.cancelTimeout();
     this.waiters = this.waiters.filter((w) => w !== waiter);
     if (error) waiter.reject(error);
     else waiter.resolve();
@@ -124,6 +131,7 @@ export class ReplicationService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private stopChannels(): void {
+    if (this.channels.length === 0) return;
     this.channels.forEach((channel) => channel.stop());
     this.channels = [];
     this.logger.debug('replication channels stopped');

@@ -4,9 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { schedulePeriodic } from '../../shared/schedule/periodic-task';
 import { RollForwardService } from './roll-forward.service';
 
-/** How many heartbeats apart the leader sweeps the catalog journal for trades without an order. */
-export const SWEEP_EVERY_HEARTBEATS = 10;
-
+/** Every few heartbeats the leader sweeps the catalog journal for trades without an order. */
 @Injectable()
 export class RollForwardJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(RollForwardJob.name);
@@ -18,7 +16,7 @@ export class RollForwardJob implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = this.config.heartbeatMs * SWEEP_EVERY_HEARTBEATS;
+    const intervalMs = this.config.heartbeatMs * this.config.replication.sweepEveryHeartbeats;
     schedulePeriodic(this.registry, 'roll-forward-sweep', intervalMs, () => this.rollForward.sweep(), this.logger);
   }
 }

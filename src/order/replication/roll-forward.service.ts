@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { CatalogClient } from '../../shared/clients/catalog.client';
-import { OrderLogRepository } from '../order-log.repository';
-import { OrderSequencer } from '../order-sequencer';
+import { JournalEntry } from '../../shared/contracts';
+import { OrderLogRepository } from '../log/order-log.repository';
+import { OrderSequencer } from '../orders/order-sequencer';
 import { ReplicaState } from './replica-state';
 import { ReplicationService } from './replication.service';
-
-export const JOURNAL_PAGE = 1000;
 
 /**
  * A leader can die after the catalog applied a trade and before the order reached a majority.
@@ -23,6 +23,8 @@ export class RollForwardService {
   private readonly logger = new Logger(RollForwardService.name);
   private doneForEpoch = -1;
   private running: Promise<void> | null = null;
+  /** Every journal seq up to here has its order in the log (it only grows within a leadership). */
+  private watermark = 0;
   /** The highest journal seq the previous sweep saw. */
   private sweptUpTo = 0;
 
@@ -32,6 +34,7 @@ export class RollForwardService {
     private readonly catalog: CatalogClient,
     private readonly sequencer: OrderSequencer,
     private readonly replication: ReplicationService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Resolves once this leadership has rolled forward; concurrent callers share one run. */
@@ -43,38 +46,49 @@ export class RollForwardService {
 
   /** The periodic sweep of a leader that has already rolled forward at its takeover. */
   async sweep(): Promise<void> {
-    if (!this.state.leading || this.doneForEpoch !== this.state.epoch || this.running) return;
-    this.sweptUpTo = await this.recordMissing(this.sweptUpTo);
+    const epoch = this.state.epoch;
+    if (!this.state.leading || this.doneForEpoch !== epoch || this.running) return;
+    this.sweptUpTo = await this.recordMissing(epoch, this.sweptUpTo);
   }
 
   private async run(epoch: number): Promise<void> {
     await this.catalog.fence(epoch);
-    this.sweptUpTo = await this.recordMissing(Number.POSITIVE_INFINITY);
+    this.watermark = 0;
+    this.sweptUpTo = await this.recordMissing(epoch, Number.POSITIVE_INFINITY);
     if (this.state.epoch === epoch) this.doneForEpoch = epoch;
   }
 
   /** Records journal entries up to seq `upTo` that have no order; returns the highest seq seen. */
-  private async recordMissing(upTo: number): Promise<number> {
-    let after = await this.log.tradeSeqWatermark();
+  private async recordMissing(epoch: number, upTo: number): Promise<number> {
+    this.watermark = await this.log.tradeSeqWatermark(this.watermark);
+    const page = this.config.replication.journalPage;
+    let after = this.watermark;
     let highest = after;
     let recorded = 0;
-    let last = -1;
     for (;;) {
-      const page = await this.catalog.journal(after, JOURNAL_PAGE);
-      for (const trade of page) {
-        highest = trade.seq;
-        if (trade.seq > upTo || (await this.log.hasTradeSeq(trade.seq))) continue;
-        last = await this.sequencer.record(trade);
-        recorded += 1;
-      }
-      if (page.length < JOURNAL_PAGE) break;
-      after = page[page.length - 1].seq;
+      const entries = await this.catalog.journal(after, page);
+      if (entries.length === 0) break;
+      highest = entries[entries.length - 1].seq;
+      recorded += await this.recordAbsent(
+        entries.filter((entry) => entry.seq <= upTo),
+        epoch,
+      );
+      if (entries.length < page) break;
+      after = highest;
     }
-    if (last >= 0) {
-      this.replication.appended(last);
-      await this.replication.waitCommitted(last);
-      this.logger.warn(`rolled forward ${recorded} trade(s) the catalog applied without an order`);
-    }
+    if (recorded > 0) this.logger.warn(`rolled forward ${recorded} trade(s) the catalog applied without an order`);
     return highest;
+  }
+
+  private async recordAbsent(entries: JournalEntry[], epoch: number): Promise<number> {
+    if (entries.length === 0) return 0;
+    const present = await this.log.tradeSeqsBetween(entries[0].seq, entries[entries.length - 1].seq);
+    const absent = entries.filter((entry) => !present.has(entry.seq));
+    if (absent.length === 0) return 0;
+    const numbers = await this.sequencer.record(absent, epoch);
+    const last = Math.max(...numbers.values());
+    this.replication.appended(last);
+    await this.replication.waitCommitted(last);
+    return absent.length;
   }
 }

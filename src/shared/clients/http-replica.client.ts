@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReplicaAddress } from '../../config/app-config';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../contracts';
-import {
-  NoQuorumError,
-  NotReadyError,
-  ReplicaUnreachableError,
-  StaleEpochError,
-  UpstreamUnavailableError,
-} from '../errors';
-import { InternalHttp, InternalResponse } from '../http/internal-http';
+import { ReplicaUnreachableError, UnreachableError } from '../errors';
+import { InternalHttp } from '../http/internal-http';
 import { ReplicaClient } from './replica.client';
 
 @Injectable()
@@ -17,20 +11,20 @@ export class HttpReplicaClient extends ReplicaClient {
     super();
   }
 
-  async status(replica: ReplicaAddress, timeoutMs?: number): Promise<ReplicaStatus> {
-    return this.call<ReplicaStatus>(replica, 'GET', '/internal/replica/status', undefined, timeoutMs);
+  status(replica: ReplicaAddress, timeoutMs?: number): Promise<ReplicaStatus> {
+    return this.call(replica, 'GET', '/internal/replica/status', undefined, timeoutMs);
   }
 
-  async announceLeader(replica: ReplicaAddress, notice: LeaderNotice): Promise<ReplicaStatus> {
-    return this.call<ReplicaStatus>(replica, 'POST', '/internal/replica/leader', notice);
+  announceLeader(replica: ReplicaAddress, notice: LeaderNotice, timeoutMs?: number): Promise<ReplicaStatus> {
+    return this.call(replica, 'POST', '/internal/replica/leader', notice, timeoutMs);
   }
 
-  async append(replica: ReplicaAddress, request: AppendRequest): Promise<AppendResult> {
-    return this.call<AppendResult>(replica, 'POST', '/internal/replica/append', request);
+  append(replica: ReplicaAddress, request: AppendRequest): Promise<AppendResult> {
+    return this.call(replica, 'POST', '/internal/replica/append', request);
   }
 
-  async entries(replica: ReplicaAddress, after: number, limit: number): Promise<OrderRecord[]> {
-    return this.call<OrderRecord[]>(replica, 'GET', `/internal/replica/entries?after=${after}&limit=${limit}`);
+  entries(replica: ReplicaAddress, after: number, limit: number): Promise<OrderRecord[]> {
+    return this.call(replica, 'GET', `/internal/replica/entries?after=${after}&limit=${limit}`);
   }
 
   private async call<T>(
@@ -40,16 +34,11 @@ export class HttpReplicaClient extends ReplicaClient {
     body?: unknown,
     timeoutMs?: number,
   ): Promise<T> {
-    let response: InternalResponse<T>;
     try {
-      response = await this.http.request<T>('order replica', method, `${replica.url}${path}`, body, timeoutMs);
+      return await this.http.call<T>(`order replica ${replica.id}`, method, `${replica.url}${path}`, body, timeoutMs);
     } catch (error) {
-      throw new ReplicaUnreachableError(replica.id, error instanceof UpstreamUnavailableError && error.timedOut);
+      if (error instanceof UnreachableError) throw new ReplicaUnreachableError(replica.id, error.timedOut);
+      throw error;
     }
-    if (response.status === 200 && response.data !== undefined) return response.data;
-    if (response.status === 412) throw new StaleEpochError(response.message);
-    if (response.status === 503 && response.message.includes('majority')) throw new NoQuorumError();
-    if (response.status === 503) throw new NotReadyError(`order replica ${replica.id}`);
-    throw new UpstreamUnavailableError(`order replica ${replica.id} (status ${response.status})`);
   }
 }

@@ -8,7 +8,7 @@ import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus }
  */
 export abstract class ReplicaClient {
   abstract status(replica: ReplicaAddress, timeoutMs?: number): Promise<ReplicaStatus>;
-  abstract announceLeader(replica: ReplicaAddress, notice: LeaderNotice): Promise<ReplicaStatus>;
+  abstract announceLeader(replica: ReplicaAddress, notice: LeaderNotice, timeoutMs?: number): Promise<ReplicaStatus>;
   abstract append(replica: ReplicaAddress, request: AppendRequest): Promise<AppendResult>;
   abstract entries(replica: ReplicaAddress, after: number, limit: number): Promise<OrderRecord[]>;
 }

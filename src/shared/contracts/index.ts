@@ -4,4 +4,3 @@ export * from './trade';
 export * from './trade-fields';
 export * from './replication';
 export * from './invalidation';
-export * from './trade-order.dto';

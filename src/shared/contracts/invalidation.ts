@@ -10,6 +10,11 @@ export interface StockInvalidation {
   version: number;
 }
 
+/** Several invalidations in one push (one per stock: the newest version waiting). */
+export interface InvalidationBatch {
+  invalidations: StockInvalidation[];
+}
+
 /** The catalog's own counters, on its internal stats route. */
 export interface CatalogStats {
   /** Single-stock lookups served since the process started. */

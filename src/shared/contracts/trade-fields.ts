@@ -1,35 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { integer, oneOf, text } from '../validation/schema';
 import { TRADE_TYPES } from './trade';
 
+/** Limits every body that names a trade shares, public or internal. */
+export const MAX_STOCK_NAME_LENGTH = 64;
 export const MAX_TRADE_QUANTITY = 1_000_000;
+export const MAX_REQUEST_ID_LENGTH = 128;
+/** Request ids are UUIDs or a client's Idempotency-Key: visible ASCII only. */
+export const REQUEST_ID_PATTERN = /^[\x21-\x7e]+$/;
 
-/** Validation shared by every body that names a trade: the public order and the internal ones. */
-export const IsStockName = () =>
-  applyDecorators(
-    ApiProperty({ example: 'GameStart', minLength: 1, maxLength: 64 }),
-    IsString({ message: 'name must be a string' }),
-    Length(1, 64, { message: 'name must be 1 to 64 characters' }),
-  );
-
-export const IsTradeType = () =>
-  applyDecorators(
-    ApiProperty({ enum: TRADE_TYPES, example: 'buy' }),
-    IsIn(TRADE_TYPES, { message: 'type must be buy or sell' }),
-  );
-
-export const IsTradeQuantity = () =>
-  applyDecorators(
-    ApiProperty({ example: 1, minimum: 1, maximum: MAX_TRADE_QUANTITY }),
-    IsInt({ message: 'quantity must be a positive integer' }),
-    Min(1, { message: 'quantity must be a positive integer' }),
-    Max(MAX_TRADE_QUANTITY, { message: `quantity must be at most ${MAX_TRADE_QUANTITY}` }),
-  );
-
-export const IsRequestId = () =>
-  applyDecorators(
-    ApiProperty({ example: '3f1c9a4e-6d8b-4c1e-9a0f-2b7d5e8c1a90', minLength: 1, maxLength: 128 }),
-    IsString({ message: 'request id must be a string' }),
-    Length(1, 128, { message: 'request id must be 1 to 128 characters' }),
-  );
+/** Schemas of those fields, for the internal bodies (the public body uses class-validator). */
+export const stockNameSchema = text(1, MAX_STOCK_NAME_LENGTH);
+export const tradeTypeSchema = oneOf(TRADE_TYPES);
+export const tradeQuantitySchema = integer(1, MAX_TRADE_QUANTITY);
+export const requestIdSchema = text(1, MAX_REQUEST_ID_LENGTH, REQUEST_ID_PATTERN, 'visible ASCII characters');

@@ -1,3 +1,5 @@
+import { WireError } from '../errors';
+
 export const TRADE_TYPES = ['buy', 'sell'] as const;
 export type TradeType = (typeof TRADE_TYPES)[number];
 
@@ -10,16 +12,21 @@ export interface StockView {
   version: number;
 }
 
-/**
- * Order leader → catalog: apply one trade, at most once per `tradeId`. `epoch` is the leader's:
- * the catalog refuses epochs below the highest one it was fenced with.
- */
-export interface TradeCommand {
+/** One trade, at most once per `tradeId` (the order's request id). */
+export interface TradeRequest {
   tradeId: string;
   name: string;
   type: TradeType;
   quantity: number;
+}
+
+/**
+ * Order leader → catalog (`POST /internal/trades`): trades applied in order, in one transaction.
+ * `epoch` is the leader's: the catalog refuses the whole batch when it was fenced at a newer one.
+ */
+export interface TradeBatch {
   epoch: number;
+  trades: TradeRequest[];
 }
 
 /** One applied trade in the catalog's journal; `seq` numbers applied trades from 1, no gaps. */
@@ -31,10 +38,8 @@ export interface JournalEntry {
   quantity: number;
 }
 
-/** Catalog → order service: the trade was applied (now or by an earlier call with the same id). */
-export interface AppliedTrade extends JournalEntry {
-  stock: StockView;
-}
+/** Per trade of a batch, in order: applied (now, or by an earlier call with the same id), or refused. */
+export type TradeOutcome = { applied: JournalEntry } | { error: WireError };
 
 /** A new order leader → catalog: refuse trades from leaders of older epochs from now on. */
 export interface FenceCommand {

@@ -2,7 +2,8 @@ import { DomainError } from './domain.error';
 
 export class NotEnoughStockError extends DomainError {
   readonly status = 409;
-  constructor() {
-    super('not enough stock');
+  readonly reason = 'not_enough_stock';
+  constructor(message = 'not enough stock') {
+    super(message);
   }
 }

@@ -2,7 +2,9 @@ import { UpstreamUnavailableError } from './upstream-unavailable.error';
 
 /** This process is starting or catching up and cannot serve yet. */
 export class NotReadyError extends UpstreamUnavailableError {
-  constructor(what: string) {
-    super(`${what} (catching up)`);
+  override readonly reason = 'not_ready';
+
+  static override of(what: string): NotReadyError {
+    return new NotReadyError(`${what} (catching up) unavailable, retry later`);
   }
 }

@@ -2,7 +2,8 @@ import { DomainError } from './domain.error';
 
 export class OrderNotFoundError extends DomainError {
   readonly status = 404;
-  constructor() {
-    super('order not found');
+  readonly reason = 'order_not_found';
+  constructor(message = 'order not found') {
+    super(message);
   }
 }

@@ -2,7 +2,8 @@ import { DomainError } from './domain.error';
 
 export class StockNotFoundError extends DomainError {
   readonly status = 404;
-  constructor() {
-    super('stock not found');
+  readonly reason = 'stock_not_found';
+  constructor(message = 'stock not found') {
+    super(message);
   }
 }

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { toErrorReply } from './error-envelope';
+import { Audience, toErrorReply } from './error-envelope';
+
+export const INTERNAL_PREFIX = '/internal/';
 
 /** The one place where errors become HTTP responses; adapter-agnostic through HttpAdapterHost. */
 @Catch()
@@ -11,8 +13,11 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
-    const response: unknown = host.switchToHttp().getResponse();
-    const reply = toErrorReply(exception);
+    const http = host.switchToHttp();
+    const response: unknown = http.getResponse();
+    const url = String(httpAdapter.getRequestUrl(http.getRequest()) ?? '');
+    const audience: Audience = url.startsWith(INTERNAL_PREFIX) ? 'internal' : 'public';
+    const reply = toErrorReply(exception, audience);
     if (reply.status >= 500 && !reply.retryAfterSeconds) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }

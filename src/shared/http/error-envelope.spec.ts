@@ -1,6 +1,6 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { NotEnoughStockError, UpstreamUnavailableError } from '../errors';
-import { toErrorReply } from './error-envelope';
+import { BadRequestException, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { NoQuorumError, NotEnoughStockError, UpstreamUnavailableError } from '../errors';
+import { toErrorReply, toWireError } from './error-envelope';
 
 describe('toErrorReply', () => {
   it('maps a domain error to its status and message', () => {
@@ -12,11 +12,25 @@ describe('toErrorReply', () => {
   });
 
   it('asks for a retry on an unavailable upstream', () => {
-    expect(toErrorReply(new UpstreamUnavailableError('catalog'))).toEqual({
+    expect(toErrorReply(UpstreamUnavailableError.of('catalog'))).toEqual({
       status: 503,
       body: { error: { code: 503, message: 'catalog unavailable, retry later' } },
       retryAfterSeconds: 1,
     });
+  });
+
+  it('adds the machine-readable reason for internal callers only', () => {
+    expect(toErrorReply(new NoQuorumError(), 'internal').body.error).toEqual({
+      code: 503,
+      reason: 'no_quorum',
+      message: 'order service (no majority of replicas reachable) unavailable, retry later',
+    });
+    expect(toErrorReply(new UnauthorizedException('missing token'), 'internal').body.error).toEqual({
+      code: 401,
+      reason: 'unauthorized',
+      message: 'missing token',
+    });
+    expect(toErrorReply(new NoQuorumError(), 'public').body.error).not.toHaveProperty('reason');
   });
 
   it('joins validation messages', () => {
@@ -44,5 +58,10 @@ describe('toErrorReply', () => {
 
   it('hides unexpected errors behind a 500', () => {
     expect(toErrorReply(new Error('secret detail')).body).toEqual({ error: { code: 500, message: 'internal error' } });
+    expect(toWireError(new Error('secret detail'))).toEqual({
+      code: 500,
+      reason: 'internal',
+      message: 'internal error',
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError } from '../errors';
+import { DomainError, ErrorReason, WireError } from '../errors';
 
+/** Public routes answer `{error: {code, message}}`; internal ones add the machine-readable `reason`. */
 export interface ErrorEnvelope {
-  error: { code: number; message: string };
+  error: { code: number; message: string } | WireError;
 }
 
 export interface ErrorReply {
@@ -10,6 +11,8 @@ export interface ErrorReply {
   body: ErrorEnvelope;
   retryAfterSeconds?: number;
 }
+
+export type Audience = 'public' | 'internal';
 
 /** Errors raised by body parsers (express's body-parser, fastify) carry a status and a type. */
 interface ParserError {
@@ -19,9 +22,23 @@ interface ParserError {
   code?: string;
 }
 
-function reply(status: number, message: string, retryAfterSeconds?: number): ErrorReply {
-  return { status, body: { error: { code: status, message } }, retryAfterSeconds };
+interface Described {
+  status: number;
+  reason: ErrorReason;
+  message: string;
+  retryAfterSeconds?: number;
 }
+
+const REASON_BY_STATUS: Record<number, ErrorReason> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  413: 'too_large',
+  415: 'bad_request',
+};
+
+const reasonOf = (status: number): ErrorReason =>
+  REASON_BY_STATUS[status] ?? (status < 500 ? 'bad_request' : 'internal');
 
 function httpExceptionMessage(exception: HttpException): string {
   const response = exception.getResponse();
@@ -41,20 +58,34 @@ function parserErrorMessage(error: ParserError, status: number): string {
   return 'bad request';
 }
 
-/** Maps anything thrown while handling a request to the `{"error":{code,message}}` envelope. */
-export function toErrorReply(exception: unknown): ErrorReply {
+function describe(exception: unknown): Described {
   if (exception instanceof DomainError) {
-    return reply(exception.status, exception.message, exception.retryAfterSeconds);
+    const { status, reason, message, retryAfterSeconds } = exception;
+    return { status, reason, message, retryAfterSeconds };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     // The same words whichever adapter refused the body.
-    return reply(status, status === 413 ? 'request body too large' : httpExceptionMessage(exception));
+    const message = status === 413 ? 'request body too large' : httpExceptionMessage(exception);
+    return { status, reason: reasonOf(status), message };
   }
   const parser = (exception ?? {}) as ParserError;
   const status = parser.status ?? parser.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return reply(status, parserErrorMessage(parser, status));
+    return { status, reason: reasonOf(status), message: parserErrorMessage(parser, status) };
   }
-  return reply(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, reason: 'internal', message: 'internal error' };
+}
+
+/** One item's failure inside a batch reply, shaped like an internal error body. */
+export function toWireError(exception: unknown): WireError {
+  const { status, reason, message } = describe(exception);
+  return { code: status, reason, message };
+}
+
+/** Maps anything thrown while handling a request to the error envelope for its audience. */
+export function toErrorReply(exception: unknown, audience: Audience = 'public'): ErrorReply {
+  const { status, reason, message, retryAfterSeconds } = describe(exception);
+  const error = audience === 'internal' ? { code: status, reason, message } : { code: status, message };
+  return { status, body: { error }, retryAfterSeconds };
 }

@@ -1,10 +1,20 @@
 import { HttpModule } from '@nestjs/axios';
 import { Global, Module } from '@nestjs/common';
+import { AxiosHeaders } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { AppConfig } from '../../config/app-config';
 import { INTERNAL_TOKEN_HEADER } from '../auth/internal-token.guard';
 import { InternalHttp } from './internal-http';
+import { nodeHttpAdapter } from './node-http.adapter';
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 /** One keep-alive HTTP client for calls between our services, carrying the internal token. */
 @Global()
@@ -18,8 +28,16 @@ import { InternalHttp } from './internal-http';
         httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
         headers: { [INTERNAL_TOKEN_HEADER]: config.internalToken },
         validateStatus: () => true,
-        maxRedirects: 0,
-        transitional: { clarifyTimeoutError: true },
+        adapter: nodeHttpAdapter,
+        // Internal bodies are JSON both ways, nothing else.
+        transformRequest: [
+          (data: unknown, headers: AxiosHeaders) => {
+            if (data === undefined) return undefined;
+            headers.setContentType('application/json');
+            return JSON.stringify(data);
+          },
+        ],
+        transformResponse: [(data: string) => parseJsonOrNull(data)],
       }),
     }),
   ],

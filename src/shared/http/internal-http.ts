@@ -1,45 +1,57 @@
 import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
-import { firstValueFrom } from 'rxjs';
-import { UpstreamUnavailableError } from '../errors';
+import { errorFromReply, UnreachableError, WireError } from '../errors';
 
-export interface InternalResponse<T> {
+export interface InternalReply<T> {
   status: number;
-  /** The `data` of a success envelope, or undefined. */
-  data: T | undefined;
-  /** The message of an error envelope, or ''. */
-  message: string;
+  /** The `data` of a success envelope. */
+  data?: T;
+  /** The `error` of an error envelope. */
+  error?: Partial<WireError>;
 }
 
 interface Envelope<T> {
   data?: T;
-  error?: { message?: string };
+  error?: Partial<WireError>;
 }
 
 /**
- * JSON over HTTP to another of our services. Every answer comes back with its status;
- * only an unreachable or silent service becomes an error (UpstreamUnavailableError).
+ * JSON over HTTP to another of our services, through @nestjs/axios's configured axios instance.
+ * It calls the instance directly (`axiosRef`): HttpService's Observable wrapper cancels a
+ * finished request's token on teardown, which builds an AxiosError (with its stack trace) on
+ * every successful call.
  */
 @Injectable()
 export class InternalHttp {
   constructor(private readonly http: HttpService) {}
 
+  /** The reply's data; a reply with an error becomes its domain error (see errorFromReply). */
+  async call<T>(service: string, method: 'GET' | 'POST', url: string, body?: unknown, timeoutMs?: number): Promise<T> {
+    const reply = await this.request<T>(service, method, url, body, timeoutMs);
+    if (reply.status === 200 && reply.data !== undefined) return reply.data;
+    throw errorFromReply(service, reply.error);
+  }
+
+  /** Every answer comes back with its status; only an unreachable or silent service throws (UnreachableError). */
   async request<T>(
     service: string,
     method: 'GET' | 'POST',
     url: string,
     body?: unknown,
     timeoutMs?: number,
-  ): Promise<InternalResponse<T>> {
+  ): Promise<InternalReply<T>> {
     try {
-      const response = await firstValueFrom(
-        this.http.request<Envelope<T>>({ method, url, data: body, ...(timeoutMs ? { timeout: timeoutMs } : {}) }),
-      );
+      const response = await this.http.axiosRef.request<Envelope<T>>({
+        method,
+        url,
+        data: body,
+        ...(timeoutMs ? { timeout: timeoutMs } : {}),
+      });
       const payload: Envelope<T> = typeof response.data === 'object' && response.data !== null ? response.data : {};
-      return { status: response.status, data: payload.data, message: payload.error?.message ?? '' };
+      return { status: response.status, data: payload.data, error: payload.error };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new UpstreamUnavailableError(service, code === 'ETIMEDOUT' || code === 'ECONNABORTED');
+      throw new UnreachableError(service, code === 'ETIMEDOUT' || code === 'ECONNABORTED');
     }
   }
 }

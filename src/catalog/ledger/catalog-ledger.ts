@@ -1,0 +1,52 @@
+import { JournalEntry, TradeRequest } from '../../shared/contracts';
+import { JournalEntryRow } from './journal-entry.entity';
+import { Stock } from './stock.entity';
+
+/** A stock's new holding after a trade (the trade rule's answer). */
+export interface Holding {
+  quantity: number;
+  volume: number;
+}
+
+/** What a restock added to a stock, as the journal records it. */
+export interface RestockRecord {
+  name: string;
+  quantity: number;
+}
+
+/**
+ * One atomic change of the catalog: reads see the committed state plus this transaction's own
+ * staged changes; everything staged is written together when the work returns, or nothing is.
+ */
+export interface LedgerTransaction {
+  /** Trades from order leaders below this epoch are refused. */
+  readonly fenceEpoch: number;
+  raiseFence(epoch: number): void;
+  /** Journal rows of these trade ids, recorded before or staged in this transaction. */
+  findEntries(tradeIds: readonly string[]): Promise<Map<string, JournalEntryRow>>;
+  findStock(name: string): Stock | undefined;
+  /** Stages an applied trade: the stock takes `next`, a new version, and the trade the next seq. */
+  applyTrade(trade: TradeRequest, next: Holding): { entry: JournalEntryRow; stock: Stock };
+  /** Stages a trade refused for want of stock, so that its id keeps that outcome. */
+  refuseTrade(trade: TradeRequest): JournalEntryRow;
+  /** Stages a restock that adds `quantity` to the stock. */
+  restock(name: string, quantity: number): Stock;
+}
+
+/**
+ * The catalog's storage: stocks, the journal of trades and restocks, the leaders' fence.
+ * Abstract class = DI token (the SQLite implementation is the default). Reads see committed
+ * data only; transactions run one after another.
+ */
+export abstract class CatalogLedger {
+  abstract findStock(name: string): Promise<Stock | null>;
+  /** Every stock, sorted by name. */
+  abstract listStocks(): Promise<Stock[]>;
+  abstract count(): Promise<number>;
+  abstract insertStocks(stocks: readonly Stock[]): Promise<void>;
+  abstract transaction<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /** Applied trades with seq above `afterSeq`, ascending. */
+  abstract journalAfter(afterSeq: number, limit: number): Promise<JournalEntry[]>;
+  /** Every restock, oldest first. */
+  abstract restocks(): Promise<RestockRecord[]>;
+}

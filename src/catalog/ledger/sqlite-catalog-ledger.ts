@@ -1,0 +1,313 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { JournalEntry, TradeRequest, TradeType } from '../../shared/contracts';
+import { isUniqueViolation } from '../../shared/database/sqlite-errors';
+import { Mutex } from '../../shared/sync/mutex';
+import { CatalogLedger, Holding, LedgerTransaction, RestockRecord } from './catalog-ledger';
+import { JournalEntryRow } from './journal-entry.entity';
+import { Stock } from './stock.entity';
+
+/** What only this process writes, so it is kept in memory: the stocks, the last journal seq, the fence. */
+interface Committed {
+  lastSeq: number;
+  fence: number;
+  stocks: Map<string, Stock>;
+}
+
+interface EntryRow {
+  trade_id: string;
+  seq: number | null;
+  kind: JournalEntryRow['kind'];
+  name: string;
+  type: JournalEntryRow['type'];
+  quantity: number;
+  outcome: JournalEntryRow['outcome'];
+}
+
+const ENTRY_COLUMNS = 'trade_id, seq, kind, name, type, quantity, outcome';
+/** Rows per INSERT, within SQLite's limit of bound parameters (7 per row). */
+const INSERT_ROWS = 1000;
+
+const copyOf = (stock: Stock): Stock => Object.assign(new Stock(), stock);
+
+function toEntry(row: EntryRow): JournalEntryRow {
+  const { trade_id, seq, kind, name, type, quantity, outcome } = row;
+  return Object.assign(new JournalEntryRow(), { tradeId: trade_id, seq, kind, name, type, quantity, outcome });
+}
+
+/** How many of the newest journal rows stay in memory, for retries of trades just applied. */
+const RECENT_ROWS = 4096;
+
+/** The newest journal rows by trade id (at least RECENT_ROWS of them). */
+class RecentJournal {
+  private readonly rows = new Map<string, JournalEntryRow>();
+
+  get(tradeId: string): JournalEntryRow | undefined {
+    return this.rows.get(tradeId);
+  }
+
+  remember(rows: Iterable<JournalEntryRow>): void {
+    for (const row of rows) this.rows.set(row.tradeId, row);
+    if (this.rows.size <= 2 * RECENT_ROWS) return;
+    for (const tradeId of [...this.rows.keys()].slice(0, this.rows.size - RECENT_ROWS)) this.rows.delete(tradeId);
+  }
+}
+
+/** A transaction over the committed state: changes are staged here and written by `commit`. */
+class SqliteLedgerTransaction implements LedgerTransaction {
+  private readonly changedStocks = new Map<string, Stock>();
+  readonly staged = new Map<string, JournalEntryRow>();
+  private lastSeq: number;
+  private fence: number;
+
+  /**
+   * `askTheFile`: look up trade ids the recent rows do not know in SQLite. Without it they are
+   * taken as new, and a trade id recorded long ago makes the INSERT fail on its primary key —
+   * the ledger then runs the work again with it.
+   */
+  constructor(
+    private readonly db: QueryRunner,
+    private readonly committed: Committed,
+    private readonly recent: RecentJournal,
+    private readonly askTheFile: boolean,
+  ) {
+    this.lastSeq = committed.lastSeq;
+    this.fence = committed.fence;
+  }
+
+  get fenceEpoch(): number {
+    return this.fence;
+  }
+
+  raiseFence(epoch: number): void {
+    this.fence = Math.max(this.fence, epoch);
+  }
+
+  async findEntries(tradeIds: readonly string[]): Promise<Map<string, JournalEntryRow>> {
+    const found = new Map<string, JournalEntryRow>();
+    for (const id of tradeIds) {
+      const recent = this.recent.get(id);
+      if (recent) found.set(id, recent);
+    }
+    const unknown = [...new Set(tradeIds)].filter((id) => !this.staged.has(id) && !found.has(id));
+    if (this.askTheFile && unknown.length > 0) {
+      const rows = (await this.db.query(
+        `SELECT ${ENTRY_COLUMNS} FROM trade_entry WHERE trade_id IN (${unknown.map(() => '?').join(', ')})`,
+        unknown,
+      )) as EntryRow[];
+      for (const row of rows) found.set(row.trade_id, toEntry(row));
+    }
+    for (const id of tradeIds) {
+      const staged = this.staged.get(id);
+      if (staged) found.set(id, staged);
+    }
+    return found;
+  }
+
+  findStock(name: string): Stock | undefined {
+    const stock = this.changedStocks.get(name) ?? this.committed.stocks.get(name);
+    return stock && copyOf(stock);
+  }
+
+  applyTrade(trade: TradeRequest, next: Holding): { entry: JournalEntryRow; stock: Stock } {
+    const stock = this.change(trade.name, next.quantity, next.volume);
+    this.lastSeq += 1;
+    return { entry: this.stage(trade.tradeId, 'trade', trade, 'applied', this.lastSeq), stock };
+  }
+
+  refuseTrade(trade: TradeRequest): JournalEntryRow {
+    return this.stage(trade.tradeId, 'trade', trade, 'not_enough_stock', null);
+  }
+
+  restock(name: string, quantity: number): Stock {
+    const stock = this.findStock(name)!;
+    const changed = this.change(name, stock.quantity + quantity, stock.volume);
+    this.stage(`restock:${randomUUID()}`, 'restock', { name, type: null, quantity }, 'applied', null);
+    return changed;
+  }
+
+  /** Writes everything staged; returns the state that is committed once it returns. */
+  async commit(): Promise<Committed> {
+    const rows = [...this.staged.values()];
+    const fenceRaised = this.fence !== this.committed.fence;
+    const statements = Math.ceil(rows.length / INSERT_ROWS) + (fenceRaised ? 1 : 0);
+    if (statements > 1) await this.db.startTransaction();
+    try {
+      if (fenceRaised) await this.db.query('UPDATE catalog_state SET fence_epoch = ? WHERE id = 1', [this.fence]);
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) await this.insert(rows.slice(i, i + INSERT_ROWS));
+      if (statements > 1) await this.db.commitTransaction();
+    } catch (error) {
+      if (statements > 1) await this.db.rollbackTransaction();
+      throw error;
+    }
+    const stocks = new Map(this.committed.stocks);
+    for (const [name, stock] of this.changedStocks) stocks.set(name, stock);
+    return { lastSeq: this.lastSeq, fence: this.fence, stocks };
+  }
+
+  private change(name: string, quantity: number, volume: number): Stock {
+    const stock = this.findStock(name)!;
+    Object.assign(stock, { quantity, volume, version: stock.version + 1 });
+    this.changedStocks.set(name, stock);
+    return copyOf(stock);
+  }
+
+  private stage(
+    tradeId: string,
+    kind: JournalEntryRow['kind'],
+    what: Pick<JournalEntryRow, 'name' | 'type' | 'quantity'>,
+    outcome: JournalEntryRow['outcome'],
+    seq: number | null,
+  ): JournalEntryRow {
+    const entry = Object.assign(new JournalEntryRow(), { tradeId, seq, kind, ...pick(what), outcome });
+    this.staged.set(tradeId, entry);
+    return entry;
+  }
+
+  /** One statement: the journal rows, each of which applies itself to its stock (see the trigger). */
+  private async insert(rows: readonly JournalEntryRow[]): Promise<void> {
+    const values = rows.flatMap((r) => [r.tradeId, r.seq, r.kind, r.name, r.type, r.quantity, r.outcome]);
+    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+    await this.db.query(`INSERT INTO trade_entry (${ENTRY_COLUMNS}) VALUES ${placeholders}`, values);
+  }
+}
+
+const pick = ({ name, type, quantity }: Pick<JournalEntryRow, 'name' | 'type' | 'quantity'>) => ({
+  name,
+  type,
+  quantity,
+});
+
+/**
+ * The catalog's storage in its SQLite file. The stocks, the last seq and the fence are only
+ * written by this process, so they are read from memory: a transaction stages its changes and
+ * they become the committed state only after SQLite committed them. Every statement runs under
+ * one lock, so no read ever sees a transaction half done.
+ */
+@Injectable()
+export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestroy {
+  private readonly lock = new Mutex();
+  private readonly recent = new RecentJournal();
+  private committed?: Committed;
+  private db?: QueryRunner;
+
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.db?.release();
+  }
+
+  async findStock(name: string): Promise<Stock | null> {
+    const stock = (await this.state()).stocks.get(name);
+    return stock ? copyOf(stock) : null;
+  }
+
+  async listStocks(): Promise<Stock[]> {
+    const stocks = [...(await this.state()).stocks.values()].map(copyOf);
+    return stocks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async count(): Promise<number> {
+    return (await this.state()).stocks.size;
+  }
+
+  async insertStocks(stocks: readonly Stock[]): Promise<void> {
+    await this.locked(async (db, committed) => {
+      for (const stock of stocks) {
+        await db.query(
+          'INSERT INTO stock (name, price, quantity, volume, initial_quantity, version) VALUES (?, ?, ?, ?, ?, ?)',
+          [stock.name, stock.price, stock.quantity, stock.volume, stock.initialQuantity, stock.version],
+        );
+        committed.stocks.set(stock.name, copyOf(stock));
+      }
+    });
+  }
+
+  /** `work` may run twice (see SqliteLedgerTransaction): it must only act through `tx`. */
+  transaction<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    return this.locked(async (db, committed) => {
+      try {
+        return await this.attempt(work, db, committed, false);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return this.attempt(work, db, committed, true);
+      }
+    });
+  }
+
+  async journalAfter(afterSeq: number, limit: number): Promise<JournalEntry[]> {
+    const rows = await this.locked(
+      (db) =>
+        db.query('SELECT trade_id, seq, name, type, quantity FROM trade_entry WHERE seq > ? ORDER BY seq LIMIT ?', [
+          afterSeq,
+          limit,
+        ]) as Promise<Pick<EntryRow, 'trade_id' | 'seq' | 'name' | 'type' | 'quantity'>[]>,
+    );
+    // Only trades have a seq, and every trade has a type.
+    return rows.map(({ trade_id, seq, name, type, quantity }) => ({
+      tradeId: trade_id,
+      seq: seq as number,
+      name,
+      type: type as TradeType,
+      quantity,
+    }));
+  }
+
+  async restocks(): Promise<RestockRecord[]> {
+    return this.locked(
+      (db) =>
+        db.query(`SELECT name, quantity FROM trade_entry WHERE kind = 'restock' ORDER BY rowid`, []) as Promise<
+          RestockRecord[]
+        >,
+    );
+  }
+
+  private async attempt<T>(
+    work: (tx: LedgerTransaction) => Promise<T>,
+    db: QueryRunner,
+    committed: Committed,
+    askTheFile: boolean,
+  ): Promise<T> {
+    const tx = new SqliteLedgerTransaction(db, committed, this.recent, askTheFile);
+    const result = await work(tx);
+    this.committed = await tx.commit();
+    this.recent.remember(tx.staged.values());
+    return result;
+  }
+
+  private async state(): Promise<Committed> {
+    return this.committed ?? this.locked(async (_db, committed) => committed);
+  }
+
+  private locked<T>(work: (db: QueryRunner, committed: Committed) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      this.db ??= this.dataSource.createQueryRunner();
+      this.committed ??= await this.load(this.db);
+      return work(this.db, this.committed);
+    });
+  }
+
+  private async load(db: QueryRunner): Promise<Committed> {
+    const stocks = (await db.query(
+      'SELECT name, price, quantity, volume, initial_quantity, version FROM stock',
+      [],
+    )) as (Omit<Stock, 'initialQuantity'> & { initial_quantity: number })[];
+    const [seq] = (await db.query('SELECT MAX(seq) AS last FROM trade_entry', [])) as { last: number | null }[];
+    const [state] = (await db.query('SELECT fence_epoch FROM catalog_state WHERE id = 1', [])) as {
+      fence_epoch: number;
+    }[];
+    return {
+      lastSeq: seq?.last ?? 0,
+      fence: state?.fence_epoch ?? 0,
+      stocks: new Map(
+        stocks.map(({ initial_quantity, ...stock }) => [
+          stock.name,
+          Object.assign(new Stock(), { ...stock, initialQuantity: initial_quantity }),
+        ]),
+      ),
+    };
+  }
+}
