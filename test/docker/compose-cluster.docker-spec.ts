@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { http } from '../e2e/support/http.client';
 import { tradeContinuously } from '../e2e/support/trading-clients';
-import { ComposeCluster, docker, IMAGE, ROOT, ServiceName } from './support/compose-cluster';
+import { allVolumes, ComposeCluster, docker, IMAGE, ROOT, ServiceName } from './support/compose-cluster';
 
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo'];
 const MINUTE = 60_000;
@@ -59,7 +59,10 @@ describe('docker/compose.yml on a real engine (five containers, docker kill)', (
     cluster.internal<LogEntry[]>(service, '/internal/replica/entries?after=-1&limit=5000');
   const expectedLog = () => range(0, acknowledged.size).map((n) => acknowledged.get(n));
 
+  let volumesBefore: string[] = [];
+
   beforeAll(async () => {
+    volumesBefore = await allVolumes();
     cluster = await ComposeCluster.create();
     console.log(`docker: project ${cluster.project} with ${cluster.tool}, frontend on ${cluster.frontendUrl}`);
   });
@@ -227,6 +230,8 @@ describe('docker/compose.yml on a real engine (five containers, docker kill)', (
     async () => {
       await cluster.down({ volumes: true });
       expect(await cluster.leftovers()).toEqual({ containers: [], networks: [], volumes: [] });
+      // Anonymous volumes carry no project label: none may be new since the suite started.
+      expect((await allVolumes()).filter((volume) => !volumesBefore.includes(volume))).toEqual([]);
     },
     3 * MINUTE,
   );

@@ -45,6 +45,11 @@ export function docker(args: readonly string[], timeoutMs?: number): Promise<Com
   return runCommand('docker', args, { timeoutMs });
 }
 
+/** Every volume the engine has, named or anonymous. */
+export async function allVolumes(): Promise<string[]> {
+  return lines(await docker(['volume', 'ls', '-q']));
+}
+
 /**
  * docker/compose.yml as one compose project with a unique name, a generated INTERNAL_TOKEN and the
  * frontend published on a free port of 127.0.0.1. Containers are found by compose's labels, so this
