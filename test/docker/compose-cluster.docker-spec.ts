@@ -12,17 +12,11 @@ interface LogEntry {
   type: string;
   quantity: number;
 }
-interface ReplicaStatus {
-  id: number;
-  ready: boolean;
-  leading: boolean;
-  lastNumber: number;
-  commitNumber: number;
-}
+/** What a restarted replica held when its /health first answered 200 (see FIRST_HEALTHY_STATE). */
 interface FirstHealthyState {
   refused: number;
   unready: number;
-  status: ReplicaStatus;
+  status: { ready: boolean; lastNumber: number };
   entries: LogEntry[];
 }
 
@@ -49,6 +43,7 @@ describe('docker/compose.yml on a real engine (five containers, docker kill)', (
   /** Every acknowledged order by transaction number: what every later check compares against. */
   const acknowledged = new Map<number, LogEntry>();
   let killed: ServiceName = 'order-3';
+  let volumesBefore: string[] = [];
 
   const frontend = (path: string) => `${cluster.frontendUrl}${path}`;
   const leader = async () =>
@@ -58,8 +53,6 @@ describe('docker/compose.yml on a real engine (five containers, docker kill)', (
   const logOf = (service: ServiceName) =>
     cluster.internal<LogEntry[]>(service, '/internal/replica/entries?after=-1&limit=5000');
   const expectedLog = () => range(0, acknowledged.size).map((n) => acknowledged.get(n));
-
-  let volumesBefore: string[] = [];
 
   beforeAll(async () => {
     volumesBefore = await allVolumes();
