@@ -137,7 +137,16 @@ describe('docker/compose.yml', () => {
     expect(new Set(used).size).toBe(STATEFUL.length);
   });
 
-  it('publishes the frontend on host port 3000', () => {
-    expect(compose.services.frontend.ports).toContain(`3000:${config('frontend').port}`);
+  it('publishes only the frontend, on 127.0.0.1:3000 unless FRONTEND_BIND and FRONTEND_PORT say otherwise', () => {
+    const published = (vars: Env) => (compose.services.frontend.ports ?? []).map((p) => interpolate(p, vars));
+    expect(published({})).toEqual([`127.0.0.1:3000:${config('frontend').port}`]);
+    expect(published({ FRONTEND_BIND: '0.0.0.0', FRONTEND_PORT: '8080' })).toEqual([
+      `0.0.0.0:8080:${config('frontend').port}`,
+    ]);
+    for (const name of names.filter((n) => n !== 'frontend')) expect(compose.services[name].ports).toBeUndefined();
+  });
+
+  it('has no top-level name, which docker-compose 1.29 rejects (the project name comes from -p)', () => {
+    expect(Object.keys(compose)).not.toContain('name');
   });
 });

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CommandResult, runCommand } from './command';
+import { FIRST_HEALTHY_STATE, READ_ROUTE } from './container-probes';
+
+export const SERVICES = ['catalog', 'order-1', 'order-2', 'order-3', 'frontend'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const COMPOSE_FILE = join(ROOT, 'docker', 'compose.yml');
+/** The tag docker/compose.yml runs. */
+export const IMAGE = 'stock-bazaar:latest';
+
+export interface Leftovers {
+  readonly containers: string[];
+  readonly networks: string[];
+  readonly volumes: string[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const lines = (result: CommandResult) => result.stdout.split('\n').filter((line) => line.trim() !== '');
+
+/** `docker compose` (v2) where that plugin answers, else `docker-compose` (1.29); DOCKER_COMPOSE overrides. */
+async function composeCommand(): Promise<string[]> {
+  const forced = process.env.DOCKER_COMPOSE?.trim();
+  if (forced) return forced.split(/\s+/);
+  const v2 = await runCommand('docker', ['compose', 'version'], { allowFailure: true });
+  return v2.code === 0 ? ['docker', 'compose'] : ['docker-compose'];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function docker(args: readonly string[], timeoutMs?: number): Promise<CommandResult> {
+  return runCommand('docker', args, { timeoutMs });
+}
+
+/** Every volume the engine has, named or anonymous. */
+export async function allVolumes(): Promise<string[]> {
+  return lines(await docker(['volume', 'ls', '-q']));
+}
+
+/**
+ * docker/compose.yml as one compose project with a unique name, a generated INTERNAL_TOKEN and the
+ * frontend published on a free port of 127.0.0.1. Containers are found by compose's labels, so this
+ * works the same with Compose v2 and docker-compose 1.29.
+ */
+export class ComposeCluster {
+  readonly project = `stock-bazaar-test-${randomBytes(4).toString('hex')}`;
+  readonly token = randomBytes(32).toString('hex');
+  readonly frontendUrl: string;
+
+  private constructor(
+    private readonly compose: readonly string[],
+    readonly frontendPort: number,
+  ) {
+    this.frontendUrl = `http://127.0.0.1:${frontendPort}`;
+  }
+
+  static async create(): Promise<ComposeCluster> {
+    return new ComposeCluster(await composeCommand(), await freePort());
+  }
+
+  get tool(): string {
+    return this.compose.join(' ');
+  }
+
+  /** `<compose> -f docker/compose.yml -p <project> <args>` with this cluster's variables. */
+  run(args: readonly string[], timeoutMs = 180_000): Promise<CommandResult> {
+    const [command, ...prefix] = this.compose;
+    const env = {
+      ...process.env,
+      INTERNAL_TOKEN: this.token,
+      FRONTEND_BIND: '127.0.0.1',
+      FRONTEND_PORT: String(this.frontendPort),
+    };
+    return runCommand(command, [...prefix, '-f', COMPOSE_FILE, '-p', this.project, ...args], { env, timeoutMs });
+  }
+
+  async up(): Promise<void> {
+    await this.run(['up', '-d', '--no-build']);
+  }
+
+  async down(options: { readonly volumes: boolean }): Promise<void> {
+    await this.run(['down', '--remove-orphans', ...(options.volumes ? ['--volumes'] : [])]);
+  }
+
+  async containerId(service: ServiceName): Promise<string> {
+    const ids = lines(await docker(['ps', '-a', '-q', ...this.filter(), '--filter', this.label('service', service)]));
+    if (ids.length !== 1) throw new Error(`expected one container for ${service}, found ${ids.length}`);
+    return ids[0];
+  }
+
+  /** A running container's health (`starting`, `healthy`, `unhealthy`), else its state (`exited`, …). */
+  async health(service: ServiceName): Promise<string> {
+    const format = '{{if and .State.Running .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}';
+    return (await docker(['inspect', '-f', format, await this.containerId(service)])).stdout.trim();
+  }
+
+  /** Waits until docker reports every listed container healthy (its compose health check passes). */
+  async waitHealthy(services: readonly ServiceName[] = SERVICES, timeoutMs = 180_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const states = await Promise.all(services.map(async (service) => `${service}=${await this.health(service)}`));
+      if (states.every((state) => state.endsWith('=healthy'))) return;
+      if (Date.now() > deadline) {
+        const logs = (await this.run(['logs', '--no-color', '--tail', '20'])).stdout;
+        throw new Error(`not healthy after ${timeoutMs} ms: ${states.join(' ')}\n${logs}`);
+      }
+      await sleep(500);
+    }
+  }
+
+  async kill(service: ServiceName): Promise<void> {
+    await docker(['kill', await this.containerId(service)]);
+  }
+
+  async start(service: ServiceName): Promise<void> {
+    await docker(['start', await this.containerId(service)]);
+  }
+
+  /** GET `path` on the service's own port from inside its container, with the token; returns `data`. */
+  async internal<T>(service: ServiceName, path: string): Promise<T> {
+    const out = await this.exec(service, READ_ROUTE, [path]);
+    const { status, body } = JSON.parse(out) as { status: number; body: { data: T } };
+    if (status !== 200) throw new Error(`${service} GET ${path}: ${status} ${JSON.stringify(body)}`);
+    return body.data;
+  }
+
+  /** What a (re)starting replica holds the moment its /health first answers 200; see FIRST_HEALTHY_STATE. */
+  async firstHealthyState<T>(service: ServiceName, timeoutMs = 120_000): Promise<T> {
+    return JSON.parse(await this.exec(service, FIRST_HEALTHY_STATE, [], timeoutMs)) as T;
+  }
+
+  /** Published ports of a service's container, as `docker port` prints them. */
+  async publishedPorts(service: ServiceName): Promise<string[]> {
+    return lines(await docker(['port', await this.containerId(service)]));
+  }
+
+  async volumes(): Promise<string[]> {
+    return this.union(['volume', 'ls', '-q']);
+  }
+
+  /** Everything of this project the engine still has. */
+  async leftovers(): Promise<Leftovers> {
+    return {
+      containers: lines(await docker(['ps', '-a', '-q', ...this.filter()])),
+      networks: await this.union(['network', 'ls', '-q']),
+      volumes: await this.volumes(),
+    };
+  }
+
+  private async exec(service: ServiceName, script: string, args: readonly string[], timeoutMs = 30_000) {
+    const id = await this.containerId(service);
+    return (await runCommand('docker', ['exec', '-i', id, 'node', '-', ...args], { input: script, timeoutMs })).stdout;
+  }
+
+  private label(key: string, value: string): string {
+    return `label=com.docker.compose.${key}=${value}`;
+  }
+
+  private filter(): string[] {
+    return ['--filter', this.label('project', this.project)];
+  }
+
+  /** Objects carrying the project's label or its name prefix (compose names them `<project>_<name>`). */
+  private async union(list: readonly string[]): Promise<string[]> {
+    const labelled = lines(await docker([...list, ...this.filter()]));
+    const named = lines(await docker([...list, '--filter', `name=${this.project}_`]));
+    return [...new Set([...labelled, ...named])];
+  }
+}
