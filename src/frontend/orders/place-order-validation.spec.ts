@@ -1,8 +1,8 @@
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
-import { OrderNumberPipe } from '../../frontend/orders/order-number.pipe';
-import { PlaceOrderDto } from '../../frontend/orders/place-order.dto';
-import { toErrorReply } from './error-envelope';
-import { StrictValidationPipe } from './strict-validation.pipe';
+import { OrderNumberPipe } from './order-number.pipe';
+import { PlaceOrderDto } from './place-order.dto';
+import { toErrorReply } from '../../shared/http/error-envelope';
+import { StrictValidationPipe } from '../../shared/http/strict-validation.pipe';
 
 const BODY: ArgumentMetadata = { type: 'body', metatype: PlaceOrderDto, data: undefined };
 const VALID = { name: 'GameStart', quantity: 1, type: 'buy' };
