@@ -28,7 +28,7 @@ function runChaos(args: readonly string[], timeoutMs: number): Promise<ChildResu
   });
 }
 
-describe('chaos run (SIGKILL replicas, the leader, the catalog and the frontend while clients trade)', () => {
+describe('chaos run (SIGKILL replicas, the leader, the catalog and the frontend while clients trade, restock on)', () => {
   let reportDir: string;
 
   beforeAll(async () => {
@@ -46,6 +46,10 @@ describe('chaos run (SIGKILL replicas, the leader, the catalog and the frontend 
         ...args,
         '--kill-catalog',
         '--kill-frontend',
+        '--restock-ms',
+        '300',
+        '--restock-threshold',
+        '60',
         '--seed',
         '7',
         '--settle-timeout',
@@ -67,5 +71,8 @@ describe('chaos run (SIGKILL replicas, the leader, the catalog and the frontend 
     expect(report.counts.acknowledged).toBeGreaterThan(50);
     expect(report.counts.logEntries).toBe(report.counts.acknowledged);
     expect(report.settle.settled).toBe(true);
+    // Restocks happened, and conservation (invariant 3) counted them.
+    expect(report.counts.restocks).toBeGreaterThan(0);
+    expect(report.invariants.find((inv) => inv.id === 3)?.summary).toContain(`${report.counts.restocks} restocks`);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { JournalEntry, TradeRequest } from '../../shared/contracts';
+import { JournalEntry, RestockEntry, TradeRequest } from '../../shared/contracts';
 import { JournalEntryRow } from './journal-entry.entity';
 import { Stock } from './stock.entity';
 
@@ -6,12 +6,6 @@ import { Stock } from './stock.entity';
 export interface Holding {
   quantity: number;
   volume: number;
-}
-
-/** What a restock added to a stock, as the journal records it. */
-export interface RestockRecord {
-  name: string;
-  quantity: number;
 }
 
 /**
@@ -48,5 +42,5 @@ export abstract class CatalogLedger {
   /** Applied trades with seq above `afterSeq`, ascending. */
   abstract journalAfter(afterSeq: number, limit: number): Promise<JournalEntry[]>;
   /** Every restock, oldest first. */
-  abstract restocks(): Promise<RestockRecord[]>;
+  abstract restocks(): Promise<RestockEntry[]>;
 }

@@ -1,10 +1,10 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
-import { JournalEntry, TradeRequest, TradeType } from '../../shared/contracts';
+import { JournalEntry, RestockEntry, TradeRequest, TradeType } from '../../shared/contracts';
 import { isUniqueViolation } from '../../shared/database/sqlite-errors';
 import { Mutex } from '../../shared/sync/mutex';
-import { CatalogLedger, Holding, LedgerTransaction, RestockRecord } from './catalog-ledger';
+import { CatalogLedger, Holding, LedgerTransaction } from './catalog-ledger';
 import { JournalEntryRow } from './journal-entry.entity';
 import { Stock } from './stock.entity';
 
@@ -256,11 +256,11 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
     }));
   }
 
-  async restocks(): Promise<RestockRecord[]> {
+  async restocks(): Promise<RestockEntry[]> {
     return this.locked(
       (db) =>
         db.query(`SELECT name, quantity FROM trade_entry WHERE kind = 'restock' ORDER BY rowid`, []) as Promise<
-          RestockRecord[]
+          RestockEntry[]
         >,
     );
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { JournalEntry } from '../../shared/contracts';
+import { JournalEntry, RestockEntry } from '../../shared/contracts';
 import { StaleEpochError } from '../../shared/errors';
-import { CatalogLedger, RestockRecord } from '../ledger/catalog-ledger';
+import { CatalogLedger } from '../ledger/catalog-ledger';
 
 /**
  * What a new order leader needs from the catalog to roll forward: a fence that refuses trades
@@ -26,7 +26,7 @@ export class TradeJournalService {
   }
 
   /** Every restock, for checking conservation: quantity comes from trades and restocks only. */
-  restocks(): Promise<RestockRecord[]> {
+  restocks(): Promise<RestockEntry[]> {
     return this.ledger.restocks();
   }
 }

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
-import { DataEnvelope, envelope, FenceCommand, JournalEntry, TradeBatch, TradeOutcome } from '../../shared/contracts';
+import {
+  DataEnvelope,
+  envelope,
+  FenceCommand,
+  JournalEntry,
+  RestockEntry,
+  TradeBatch,
+  TradeOutcome,
+} from '../../shared/contracts';
 import { SchemaPipe } from '../../shared/validation/schema.pipe';
-import { RestockRecord } from '../ledger/catalog-ledger';
 import { fenceSchema, journalPageSchema, tradeBatchSchema } from './trade-batch.schema';
 import { TradeJournalService } from './trade-journal.service';
 import { TradeService } from './trade.service';
@@ -39,7 +46,7 @@ export class TradesController {
   }
 
   @Get('restocks')
-  async restocks(): Promise<DataEnvelope<RestockRecord[]>> {
+  async restocks(): Promise<DataEnvelope<RestockEntry[]>> {
     return envelope(await this.journal.restocks());
   }
 }

@@ -11,6 +11,8 @@ import {
 
 export interface ChaosClusterSettings {
   readonly heartbeatMs: number;
+  readonly restockMs: number;
+  readonly restockThreshold: number;
   readonly healthTimeoutMs: number;
   /** Print every child's output, prefixed with its name. */
   readonly logs: boolean;
@@ -35,8 +37,8 @@ export class ChaosCluster {
       healthTimeoutMs: settings.healthTimeoutMs,
       logs: settings.logs,
       heartbeatMs: settings.heartbeatMs,
-      // Restocking would change quantities outside the order log and void the conservation check.
-      restockIntervalMs: 0,
+      restockIntervalMs: settings.restockMs,
+      restockThreshold: settings.restockThreshold,
     });
     return new ChaosCluster(local);
   }

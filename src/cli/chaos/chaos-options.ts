@@ -12,6 +12,9 @@ export interface ChaosOptions {
   readonly seed: number;
   readonly reportDir: string;
   readonly heartbeatMs: number;
+  /** The catalog's restock job period (0: off) and threshold. */
+  readonly restockMs: number;
+  readonly restockThreshold: number;
   /** How long stopped clients may take to settle the trade they are retrying. */
   readonly drainTimeoutMs: number;
   /** How long the cluster may take, after the run, to have three ready replicas with one log. */
@@ -36,6 +39,9 @@ Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any 
   --seed N             seed for the clients' and the killer's choices (default: random)
   --report-dir DIR     where the reports go (default docs/chaos)
   --heartbeat-ms MS    the frontend's leader heartbeat (default 200)
+  --restock-ms MS      run the catalog's restock job this often (default 0: off); restocks are
+                       journaled and counted by the conservation check
+  --restock-threshold N  restock a stock that falls below N (default 10)
   --drain-timeout MS   how long stopped clients may take to finish their last trade (default 30000)
   --settle-timeout MS  how long the cluster may take to settle after the run (default 60000)
   --logs               print every process's output
@@ -55,6 +61,8 @@ export function parseChaosOptions(
     seed: { type: 'string' },
     'report-dir': { type: 'string' },
     'heartbeat-ms': { type: 'string' },
+    'restock-ms': { type: 'string' },
+    'restock-threshold': { type: 'string' },
     'drain-timeout': { type: 'string' },
     'settle-timeout': { type: 'string' },
     logs: { type: 'boolean' },
@@ -69,6 +77,8 @@ export function parseChaosOptions(
     seed: integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomSeed(),
     reportDir: resolve(values['report-dir'] ?? 'docs/chaos'),
     heartbeatMs: integerFlag('--heartbeat-ms', values['heartbeat-ms'], 50, 60_000) ?? 200,
+    restockMs: integerFlag('--restock-ms', values['restock-ms'], 0, 86_400_000) ?? 0,
+    restockThreshold: integerFlag('--restock-threshold', values['restock-threshold'], 0, 1_000_000) ?? 10,
     drainTimeoutMs: integerFlag('--drain-timeout', values['drain-timeout'], 1000, 3_600_000) ?? 30_000,
     settleTimeoutMs: integerFlag('--settle-timeout', values['settle-timeout'], 1000, 3_600_000) ?? 60_000,
     logs: values.logs ?? false,

@@ -30,6 +30,7 @@ export interface ChaosReport {
     readonly crashes: number;
     readonly logEntries: number;
     readonly journalTrades?: number;
+    readonly restocks?: number;
   };
   readonly kills: readonly KillEvent[];
   readonly crashes: readonly CrashEvent[];
@@ -58,7 +59,7 @@ export function summaryLines(report: ChaosReport): string[] {
     `trades: ${c.acknowledged} acknowledged, ${c.refused} refused (409), ${c.rejected} unexpected answers, ` +
       `${c.pending} unresolved; ${c.retried} keys retried, ${c.attempts} requests`,
     `kills: ${c.kills} (${c.leaderKills} of the leader), ${c.crashes} crashes on their own; ` +
-      `log ${c.logEntries} entries, journal ${c.journalTrades ?? 'unreadable'}`,
+      `log ${c.logEntries} entries, journal ${c.journalTrades ?? 'unreadable'}, restocks ${c.restocks ?? 'unreadable'}`,
     `settle: ${report.settle.settled ? `${seconds(report.settle.ms)} s` : `FAILED (${report.settle.problem ?? ''})`}`,
     ...report.invariants.flatMap((inv) => [
       `  ${inv.pass ? 'PASS' : 'FAIL'} ${inv.id}. ${inv.name}: ${inv.summary}`,
@@ -92,7 +93,8 @@ export function chaosMarkdown(report: ChaosReport): string {
       `${c.kills} SIGKILLs (${c.leaderKills} of the leader), run at ${m.date}.`,
     '',
     `Reproduce: \`npm run build && npm run chaos -- --seconds ${cfg.seconds} --clients ${cfg.clients} ` +
-      `--kill-every-ms ${cfg.killEveryMs} --seed ${cfg.seed}${cfg.killCatalog ? ' --kill-catalog' : ''}${cfg.killFrontend ? ' --kill-frontend' : ''}\` ` +
+      `--kill-every-ms ${cfg.killEveryMs} --seed ${cfg.seed}${cfg.killCatalog ? ' --kill-catalog' : ''}${cfg.killFrontend ? ' --kill-frontend' : ''}` +
+      `${cfg.restockMs > 0 ? ` --restock-ms ${cfg.restockMs} --restock-threshold ${cfg.restockThreshold}` : ''}\` ` +
       "(timing makes every run different; the seed fixes the clients' trades and the killer's picks).",
     '',
     '## Invariants',
@@ -106,7 +108,8 @@ export function chaosMarkdown(report: ChaosReport): string {
     '',
     `- keys: ${c.acknowledged} acknowledged, ${c.refused} refused (409 not enough stock), ${c.rejected} unexpected answers, ${c.pending} unresolved`,
     `- retries: ${c.retried} keys needed more than one attempt; ${c.attempts} POST /orders in all`,
-    `- order log: ${c.logEntries} entries; catalog journal: ${c.journalTrades === undefined ? 'unreadable' : `${c.journalTrades} trades`}`,
+    `- order log: ${c.logEntries} entries; catalog journal: ${c.journalTrades === undefined ? 'unreadable' : `${c.journalTrades} trades`}; ` +
+      `restocks: ${c.restocks === undefined ? 'unreadable' : c.restocks}${cfg.restockMs > 0 ? ` (job every ${cfg.restockMs} ms below ${cfg.restockThreshold})` : ' (restock off)'}`,
     `- settle after the run: ${report.settle.settled ? `${seconds(report.settle.ms)} s` : `did not settle (${report.settle.problem ?? ''})`}`,
     `- processes that died on their own: ${report.crashes.length}`,
     ...crashes,

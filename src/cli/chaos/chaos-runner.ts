@@ -70,6 +70,8 @@ export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosRe
   say(`starting a cluster (heartbeat ${options.heartbeatMs} ms) …`);
   const cluster = await ChaosCluster.start({
     heartbeatMs: options.heartbeatMs,
+    restockMs: options.restockMs,
+    restockThreshold: options.restockThreshold,
     healthTimeoutMs: HEALTH_TIMEOUT_MS,
     logs: options.logs,
   });
@@ -111,6 +113,7 @@ export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosRe
         crashes: run.killer.crashes.length,
         logEntries: state.log.length,
         journalTrades: 'unreadable' in state.journal ? undefined : state.journal.length,
+        restocks: 'unreadable' in state.restocks ? undefined : state.restocks.length,
       },
       kills: run.killer.kills,
       crashes: run.killer.crashes,

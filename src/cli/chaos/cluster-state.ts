@@ -1,4 +1,4 @@
-import { JournalEntry, OrderRecord, StockView } from '../../shared/contracts';
+import { JournalEntry, OrderRecord, RestockEntry, StockView } from '../../shared/contracts';
 import { InternalApi, readInternal } from '../inspect/internal-api';
 import { waitFor } from '../process';
 import { ChaosCluster } from './chaos-cluster';
@@ -17,6 +17,7 @@ export interface FinalState {
   readonly replicaLogs: ReadonlyMap<number, Readable<readonly OrderRecord[]>>;
   readonly journal: Readable<readonly JournalEntry[]>;
   readonly finalStocks: Readable<readonly StockView[]>;
+  readonly restocks: Readable<readonly RestockEntry[]>;
 }
 
 function readable<T>(read: Promise<T>): Promise<Readable<T>> {
@@ -77,10 +78,11 @@ export async function readFinalState(cluster: ChaosCluster): Promise<FinalState>
   const longest = logs
     .filter((log): log is OrderRecord[] => !('unreadable' in log))
     .reduce<OrderRecord[]>((best, log) => (log.length > best.length ? log : best), []);
-  const [journal, finalStocks] = await Promise.all([
+  const [journal, finalStocks, restocks] = await Promise.all([
     readable(readInternal(cluster.catalogUrl, cluster.token, (api) => api.journal(), 10_000)),
     readable(readInternal(cluster.catalogUrl, cluster.token, (api) => api.catalogStocks(), 10_000)),
+    readable(readInternal(cluster.catalogUrl, cluster.token, (api) => api.restocks(), 10_000)),
   ]);
   const log = leaderLog && !('unreadable' in leaderLog) ? leaderLog : longest;
-  return { log, leaderId, replicaLogs, journal, finalStocks };
+  return { log, leaderId, replicaLogs, journal, finalStocks, restocks };
 }

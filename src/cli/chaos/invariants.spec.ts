@@ -87,6 +87,7 @@ function healthy(): ChaosObservations {
     replicaLogs: new Map([1, 2, 3].map((id) => [id, LOG])),
     journal: journalOf(LOG),
     finalStocks: FINAL,
+    restocks: [],
     frontendOrders: answersOf(LOG),
     replays: [{ key: 'k1', number: 1, replayed: 1 }],
     clients: [{ client: 0, finished: true, trades: 4 }],
@@ -161,16 +162,30 @@ describe(consecutiveNumbers.name, () => {
 
 describe(conservation.name, () => {
   it('finds a quantity or volume that does not match the log', () => {
-    const sut = conservation(INITIAL, LOG, [stock('FishCo', 89, 11), stock('BoarCo', 102, 2)]);
+    const sut = conservation(INITIAL, LOG, [stock('FishCo', 89, 11), stock('BoarCo', 102, 2)], []);
     expect(sut.violations).toEqual(['FishCo: log says quantity 94, volume 6; catalog has quantity 89, volume 11']);
   });
 
+  it('counts restocked quantity (not volume) on top of the log', () => {
+    const restocked = [stock('FishCo', 100, 6), stock('BoarCo', 102, 2)];
+    expect(conservation(INITIAL, LOG, restocked, [{ name: 'FishCo', quantity: 6 }]).violations).toEqual([]);
+    expect(conservation(INITIAL, LOG, restocked, []).violations).toEqual([
+      'FishCo: log says quantity 94, volume 6; catalog has quantity 100, volume 6',
+    ]);
+    expect(conservation(INITIAL, LOG, FINAL, [{ name: 'NoSuchCo', quantity: 1 }]).violations).toEqual([
+      'a restock of 1 names unknown stock NoSuchCo',
+    ]);
+  });
+
   it('reports an unreadable catalog, a missing stock and an unknown one', () => {
-    expect(conservation(INITIAL, LOG, { unreadable: 'HTTP 503' }).violations).toEqual([
+    expect(conservation(INITIAL, LOG, { unreadable: 'HTTP 503' }, []).violations).toEqual([
       'catalog stocks unreadable: HTTP 503',
     ]);
+    expect(conservation(INITIAL, LOG, FINAL, { unreadable: 'HTTP 404' }).violations).toEqual([
+      'catalog restocks unreadable: HTTP 404',
+    ]);
     const log = [...LOG, entry(3, 'k9', 'NoSuchCo', 'buy', 1)];
-    expect(conservation(INITIAL, log, [FINAL[0]]).violations).toEqual([
+    expect(conservation(INITIAL, log, [FINAL[0]], []).violations).toEqual([
       '#3 trades unknown stock NoSuchCo',
       'BoarCo is missing from the catalog',
     ]);

@@ -126,7 +126,7 @@ export function checkInvariants(observed: ChaosObservations): InvariantResult[] 
   return [
     acknowledgedOrders(observed.trades, observed.log, observed.frontendOrders, observed.replays),
     consecutiveNumbers(observed.log),
-    conservation(observed.initialStocks, observed.log, observed.finalStocks),
+    conservation(observed.initialStocks, observed.log, observed.finalStocks, observed.restocks),
     exactlyOnce(observed.trades, observed.log, observed.journal),
     replicasIdentical(observed.replicaLogs),
     clientsFinished(observed.clients, observed.trades),

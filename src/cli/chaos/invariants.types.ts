@@ -1,4 +1,4 @@
-import { JournalEntry, OrderRecord, StockView, TradeType } from '../../shared/contracts';
+import { JournalEntry, OrderRecord, RestockEntry, StockView, TradeType } from '../../shared/contracts';
 import { ClientSummary, TradeRecord } from './chaos.types';
 
 /** What `GET /orders/{n}` answered through the frontend, or why it could not be read. */
@@ -30,6 +30,8 @@ export interface ChaosObservations {
   readonly replicaLogs: ReadonlyMap<number, Readable<readonly OrderRecord[]>>;
   readonly journal: Readable<readonly JournalEntry[]>;
   readonly finalStocks: Readable<readonly StockView[]>;
+  /** Quantity the catalog added by restocking, outside the order log. */
+  readonly restocks: Readable<readonly RestockEntry[]>;
   readonly frontendOrders: ReadonlyMap<number, OrderAnswer>;
   readonly replays: readonly Replay[];
   readonly clients: readonly ClientSummary[];

@@ -1,18 +1,23 @@
-import { JournalEntry, OrderRecord, StockView } from '../../shared/contracts';
+import { JournalEntry, OrderRecord, RestockEntry, StockView } from '../../shared/contracts';
 import { TradeRecord } from './chaos.types';
 import { InvariantResult, Readable, StockStart } from './invariants.types';
 import { describeOrder, duplicates, Violations } from './violations';
 
-/** 3. Per stock: initial − buys + sells over the log = catalog quantity, and traded total = volume. */
+/**
+ * 3. Per stock: initial − buys + sells over the log + restocked = catalog quantity, and traded
+ * total = volume (a restock adds quantity, not volume).
+ */
 export function conservation(
   initial: readonly StockStart[],
   log: readonly OrderRecord[],
   final: Readable<readonly StockView[]>,
+  restocks: Readable<readonly RestockEntry[]>,
 ): InvariantResult {
   const found = new Violations();
-  const name = 'the catalog matches the order log (conservation)';
-  if ('unreadable' in final) {
-    found.add(`catalog stocks unreadable: ${final.unreadable}`);
+  const name = 'the catalog matches the order log and its restocks (conservation)';
+  if ('unreadable' in final || 'unreadable' in restocks) {
+    if ('unreadable' in final) found.add(`catalog stocks unreadable: ${final.unreadable}`);
+    if ('unreadable' in restocks) found.add(`catalog restocks unreadable: ${restocks.unreadable}`);
     return found.result(3, name, 'not checked');
   }
   const expected = new Map(initial.map((stock) => [stock.name, { quantity: stock.quantity, volume: stock.volume }]));
@@ -24,6 +29,11 @@ export function conservation(
     }
     stock.quantity += entry.type === 'buy' ? -entry.quantity : entry.quantity;
     stock.volume += entry.quantity;
+  }
+  for (const restock of restocks) {
+    const stock = expected.get(restock.name);
+    if (stock) stock.quantity += restock.quantity;
+    else found.add(`a restock of ${restock.quantity} names unknown stock ${restock.name}`);
   }
   const actual = new Map(final.map((stock) => [stock.name, stock]));
   for (const [stockName, want] of expected) {
@@ -37,7 +47,11 @@ export function conservation(
     }
     if (want.quantity < 0) found.add(`${stockName}: the log sells short, quantity would be ${want.quantity}`);
   }
-  return found.result(3, name, `${expected.size} stocks over ${log.length} log entries`);
+  return found.result(
+    3,
+    name,
+    `${expected.size} stocks over ${log.length} log entries and ${restocks.length} restocks`,
+  );
 }
 
 /**

@@ -41,14 +41,28 @@ describe(checkConservation.name, () => {
       { name: 'FishCo', quantity: 98, volume: 4 },
       { name: 'BoarCo', quantity: 102, volume: 7 },
     ];
-    expect(checkConservation(before, after, log)).toEqual({ holds: true, problems: [] });
+    expect(checkConservation(before, after, log, [])).toEqual({ holds: true, problems: [] });
+  });
+
+  it('counts what restocks added to a quantity', () => {
+    const after = [
+      { name: 'FishCo', quantity: 108, volume: 4 },
+      { name: 'BoarCo', quantity: 102, volume: 7 },
+    ];
+    expect(checkConservation(before, after, log, [{ name: 'FishCo', quantity: 10 }])).toEqual({
+      holds: true,
+      problems: [],
+    });
   });
 
   it('names every stock that disagrees', () => {
     const after = [{ name: 'FishCo', quantity: 97, volume: 4 }];
-    const sut = checkConservation(before, after, log);
+    const sut = checkConservation(before, after, log, []);
     expect(sut.holds).toBe(false);
-    expect(sut.problems).toEqual(['FishCo: quantity 97, order log says 98', 'BoarCo: missing after the run']);
+    expect(sut.problems).toEqual([
+      'FishCo: quantity 97, order log and restocks say 98',
+      'BoarCo: missing after the run',
+    ]);
   });
 });
 

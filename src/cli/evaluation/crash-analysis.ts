@@ -1,4 +1,4 @@
-import { OrderRecord } from '../../shared/contracts';
+import { OrderRecord, RestockEntry } from '../../shared/contracts';
 import { REQUEST_KINDS, RequestSample } from '../load/load.types';
 import { ConservationCheck, CrashEvent, StockState, TimeBin } from './eval-results.types';
 
@@ -32,19 +32,22 @@ export function binSamples(samples: readonly RequestSample[], binSeconds: number
 }
 
 /**
- * For every stock: quantity before − buys + sells over the order log equals the quantity after,
- * and the volume grew by the traded quantity.
+ * For every stock: quantity before − buys + sells over the order log + what restocks added
+ * equals the quantity after, and the volume grew by the traded quantity.
  */
 export function checkConservation(
   before: readonly StockState[],
   after: readonly StockState[],
   log: readonly OrderRecord[],
+  restocks: readonly RestockEntry[],
 ): ConservationCheck {
   const problems: string[] = [];
   const afterByName = new Map(after.map((stock) => [stock.name, stock]));
   for (const stock of before) {
     const orders = log.filter((order) => order.name === stock.name);
-    const delta = orders.reduce((sum, order) => sum + (order.type === 'buy' ? -order.quantity : order.quantity), 0);
+    const restocked = restocks.filter((r) => r.name === stock.name).reduce((sum, r) => sum + r.quantity, 0);
+    const delta =
+      restocked + orders.reduce((sum, order) => sum + (order.type === 'buy' ? -order.quantity : order.quantity), 0);
     const traded = orders.reduce((sum, order) => sum + order.quantity, 0);
     const now = afterByName.get(stock.name);
     if (!now) {
@@ -52,7 +55,7 @@ export function checkConservation(
       continue;
     }
     if (now.quantity !== stock.quantity + delta) {
-      problems.push(`${stock.name}: quantity ${now.quantity}, order log says ${stock.quantity + delta}`);
+      problems.push(`${stock.name}: quantity ${now.quantity}, order log and restocks say ${stock.quantity + delta}`);
     }
     if (now.volume !== stock.volume + traded) {
       problems.push(`${stock.name}: volume ${now.volume}, order log says ${stock.volume + traded}`);

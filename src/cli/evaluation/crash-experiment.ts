@@ -58,6 +58,7 @@ export async function runCrashExperiment(plan: EvalPlan, seed: number, say: Say)
   const cluster = await EvalCluster.start({ cacheEnabled: true });
   try {
     const before = await cluster.stocks();
+    const restockedBefore = (await cluster.restocks()).length;
     let stop = false;
     const load = runLoad({
       ...LOAD_DEFAULTS,
@@ -73,7 +74,8 @@ export async function runCrashExperiment(plan: EvalPlan, seed: number, say: Say)
     if (loaded.status === 'rejected') throw loaded.reason;
     const result: LoadResult = loaded.value;
     const { check: convergence, log } = await waitForConvergence(cluster);
-    const conservation = checkConservation(before, await cluster.stocks(), log);
+    const restocks = (await cluster.restocks()).slice(restockedBefore);
+    const conservation = checkConservation(before, await cluster.stocks(), log, restocks);
     say(
       `crash: ${result.orders.length} orders, verification ${verificationPassed(result.verification) ? 'PASS' : 'FAIL'}, ` +
         `replicas ${convergence.identical ? 'identical' : 'DIFFERENT'}, conservation ${conservation.holds ? 'holds' : 'BROKEN'}`,

@@ -1,7 +1,8 @@
-import { OrderRecord, ReplicaStatus } from '../../shared/contracts';
+import { OrderRecord, ReplicaStatus, RestockEntry } from '../../shared/contracts';
 import { InternalApi } from '../inspect/internal-api';
 import { JsonHttpClient } from '../load/json-http';
 import {
+  CATALOG,
   DEFAULT_REPLICA_IDS,
   FRONTEND,
   LocalCluster,
@@ -34,7 +35,7 @@ export class EvalCluster {
       healthTimeoutMs: HEALTH_TIMEOUT_MS,
       cacheEnabled: settings.cacheEnabled,
       cacheSize: settings.cacheSize,
-      // Restocking would change quantities outside the order log and void the conservation check.
+      // Off: the evaluation measures the order path (conservation would count restocks anyway).
       restockIntervalMs: 0,
     });
     const cluster = new EvalCluster(local);
@@ -83,6 +84,16 @@ export class EvalCluster {
   /** `GET /cache` on the frontend. */
   async cache(): Promise<CacheSnapshot> {
     return this.frontendData<CacheSnapshot>('/cache');
+  }
+
+  /** Every restock the catalog made (its internal route). */
+  async restocks(): Promise<RestockEntry[]> {
+    const api = new InternalApi(this.local.group.get(CATALOG).spec.url ?? '', this.local.token);
+    try {
+      return await api.restocks();
+    } finally {
+      api.close();
+    }
   }
 
   /** `GET /stocks` on the frontend. */

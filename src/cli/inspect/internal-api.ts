@@ -1,4 +1,4 @@
-import { JournalEntry, OrderRecord, ReplicaStatus, StockView } from '../../shared/contracts';
+import { JournalEntry, OrderRecord, ReplicaStatus, RestockEntry, StockView } from '../../shared/contracts';
 import { JsonHttpClient, JsonResponse } from '../load/json-http';
 
 const LOG_PAGE = 5000;
@@ -52,6 +52,11 @@ export class InternalApi {
   /** Every trade the catalog applied, in `seq` order. */
   async journal(): Promise<JournalEntry[]> {
     return this.pages<JournalEntry>('/internal/journal', 0, JOURNAL_PAGE, (entry) => entry.seq);
+  }
+
+  /** Every restock the catalog made: quantity that came from outside the order log. */
+  async restocks(): Promise<RestockEntry[]> {
+    return dataOf(`${this.baseUrl} restocks`, await this.get('/internal/restocks'));
   }
 
   async catalogStocks(): Promise<StockView[]> {

@@ -41,6 +41,12 @@ export interface JournalEntry {
 /** Per trade of a batch, in order: applied (now, or by an earlier call with the same id), or refused. */
 export type TradeOutcome = { applied: JournalEntry } | { error: WireError };
 
+/** What one restock added to a stock (`GET /internal/restocks`): quantity from outside the order log. */
+export interface RestockEntry {
+  name: string;
+  quantity: number;
+}
+
 /** A new order leader → catalog: refuse trades from leaders of older epochs from now on. */
 export interface FenceCommand {
   epoch: number;
