@@ -52,6 +52,12 @@ export interface ElectionTuning {
   readonly peerTimeoutMs: number;
   /** Heartbeats a slow (timed-out, not refused) leader may miss in a row before it is replaced. */
   readonly missedBeatsAllowed: number;
+  /**
+   * A request the leader has not answered within this long makes the frontend ask the leader for
+   * its status (peerTimeoutMs); no answer means it is frozen or cut off, and the request moves on
+   * to a new leader. A leader that answers is only slow (a slow catalog, say) and is waited for.
+   */
+  readonly livenessProbeAfterMs: number;
 }
 
 /** The largest page a replica serves from its log (GET /internal/replica/entries). */
@@ -65,7 +71,7 @@ export function loadReplicationTuning(env: Env): ReplicationTuning {
     commitTimeoutMs: integer(env, 'COMMIT_TIMEOUT_MS', 100, 60_000, 1500),
     retryMinMs: 50,
     retryMaxMs: 1000,
-    peerTimeoutMs: integer(env, 'PEER_TIMEOUT_MS', 50, 60_000, 1000),
+    peerTimeoutMs: integer(env, 'PEER_TIMEOUT_MS', 50, 60_000, 300),
     catchUpPage: integer(env, 'CATCH_UP_PAGE', 1, MAX_LOG_PAGE - 1, 1000),
     catchUpRetryMs: 500,
     commitFlushMs: 200,
@@ -87,6 +93,7 @@ export function loadElectionTuning(env: Env, replication: ReplicationTuning): El
     quorumRetryPauseMs: 100,
     peerTimeoutMs: replication.peerTimeoutMs,
     missedBeatsAllowed: 1,
+    livenessProbeAfterMs: 300,
   };
   // A request must be able to wait out one commit timeout and still fail over once.
   if (tuning.failoverBudgetMs <= replication.commitTimeoutMs) {

@@ -12,13 +12,18 @@ interface FakeReplica {
   slow?: boolean;
   /** Refuses to lead (as a replica without a reachable majority would). */
   refusesToLead?: boolean;
+  /** Alive but stopped (SIGSTOP): every call waits for its timeout. */
+  frozen?: boolean;
 }
 
 /** Replicas in memory; fails loudly on the calls the frontend never makes. */
 class FakeReplicaClient extends ReplicaClient {
   readonly replicas = new Map<number, FakeReplica>();
   readonly notices: (LeaderNotice & { to: number })[] = [];
+  readonly statusAsked: number[] = [];
   statusCalls = 0;
+  /** Set by the test: frozen replicas time out on it. */
+  clock?: FakeClock;
 
   add(id: number, ready = true, epoch = 0): void {
     const status = { id, epoch, leaderId: 0, leading: false, ready, lastNumber: -1, lastEpoch: -1, commitNumber: -1 };
@@ -32,8 +37,13 @@ class FakeReplicaClient extends ReplicaClient {
     return fake;
   }
 
-  async status(replica: ReplicaAddress): Promise<ReplicaStatus> {
+  async status(replica: ReplicaAddress, timeoutMs = 2000): Promise<ReplicaStatus> {
     this.statusCalls += 1;
+    this.statusAsked.push(replica.id);
+    if (this.replicas.get(replica.id)?.frozen) {
+      await new Promise((resolve) => this.clock!.setTimer(timeoutMs, () => resolve(undefined)));
+      throw new ReplicaUnreachableError(replica.id, true);
+    }
     await new Promise((resolve) => setImmediate(resolve));
     return { ...this.reach(replica).status };
   }
@@ -68,6 +78,7 @@ describe(LeaderElection.name, () => {
     replicas = new FakeReplicaClient();
     [1, 2, 3].forEach((id) => replicas.add(id));
     clock = new FakeClock();
+    replicas.clock = clock;
     sut = new LeaderElection(configWith([1, 2, 3]), replicas, clock);
   });
 
@@ -181,6 +192,46 @@ describe(LeaderElection.name, () => {
     });
     expect(result).toBe('served by 2');
     expect(tried).toEqual([3, 2, 2]);
+  });
+
+  it('moves a request off a leader that stops answering, without waiting for the request to time out', async () => {
+    await sut.leader();
+    replicas.statusAsked.length = 0;
+    const tried: number[] = [];
+    const served = sut.withLeader(
+      (leader, signal) =>
+        new Promise<string>((resolve, reject) => {
+          tried.push(leader.id);
+          if (leader.id !== 3) return resolve(`served by ${leader.id}`);
+          replicas.replicas.get(3)!.frozen = true; // it hangs from here on
+          signal.addEventListener('abort', () => reject(new ReplicaUnreachableError(3, true)));
+        }),
+    );
+    await flushPromises();
+    await clock.advance(300); // the request is overdue: ask the leader how it is
+    await clock.advance(300); // no answer within the peer timeout
+    expect(await served).toBe('served by 2');
+    expect(tried).toEqual([3, 2]);
+    // The frozen leader was neither asked again nor chosen.
+    expect(replicas.statusAsked.filter((id) => id === 3)).toEqual([3]);
+  });
+
+  it('waits for a slow leader that still answers', async () => {
+    await sut.leader();
+    let aborted = false;
+    let finish: (value: string) => void = () => undefined;
+    const served = sut.withLeader(
+      (_leader, signal) =>
+        new Promise<string>((resolve) => {
+          finish = resolve;
+          signal.addEventListener('abort', () => (aborted = true));
+        }),
+    );
+    for (let i = 0; i < 10; i += 1) await clock.advance(300);
+    finish('slow but served');
+    expect(await served).toBe('slow but served');
+    expect(aborted).toBe(false);
+    expect(replicas.notices).toHaveLength(1);
   });
 
   it('gives up with 503 when no replica can lead', async () => {

@@ -43,16 +43,18 @@ export class LeaderElection {
   }
 
   /**
-   * Runs `action` on the leader; when the leader fails, elects another and retries there, and
-   * briefly retries a leader without a majority. Callers make `action` idempotent (request ids).
+   * Runs `action` on the leader; when the leader fails (refuses, is unreachable, or stops
+   * answering: see livenessProbeAfterMs), elects another and retries there, and briefly retries a
+   * leader without a majority. Callers make `action` idempotent (request ids) and give up when
+   * `signal` aborts.
    */
-  async withLeader<T>(action: (leader: ReplicaAddress) => Promise<T>): Promise<T> {
+  async withLeader<T>(action: (leader: ReplicaAddress, signal: AbortSignal) => Promise<T>): Promise<T> {
     const { quorumRetryMs, quorumRetryPauseMs, failoverBudgetMs } = this.config.election;
     const started = this.clock.now();
     let leader = await this.leader();
     for (;;) {
       try {
-        return await action(leader);
+        return await this.whileAlive(leader, (signal) => action(leader, signal));
       } catch (error) {
         const elapsed = this.clock.now() - started;
         if (error instanceof NoQuorumError && elapsed < quorumRetryMs) {
@@ -61,16 +63,20 @@ export class LeaderElection {
           continue;
         }
         if (!isLeaderFailure(error) || elapsed > failoverBudgetMs) throw error;
-        leader = await this.replace(leader);
+        leader = await this.replace(leader, error instanceof ReplicaUnreachableError);
       }
     }
   }
 
-  /** `failed` did not serve: elect anew, unless someone already replaced it. */
-  async replace(failed: ReplicaAddress): Promise<ReplicaAddress> {
+  /**
+   * `failed` did not serve: elect anew, unless someone already replaced it. A leader that did not
+   * answer at all (`unreachable`) is neither asked nor chosen: waiting for its status again would
+   * only delay the failover.
+   */
+  async replace(failed: ReplicaAddress, unreachable = false): Promise<ReplicaAddress> {
     if (this.current && this.current.replica.id !== failed.id) return this.current.replica;
     this.current = null;
-    return (await this.elect()).replica;
+    return (await this.elect(unreachable ? failed.id : undefined)).replica;
   }
 
   /** The heartbeat: keeps a healthy leader (even when a higher id returns), replaces a failed one. */
@@ -92,17 +98,50 @@ export class LeaderElection {
     }
     this.missedBeats = 0;
     this.logger.warn(`leader ${current.replica.id} failed its heartbeat`);
-    await this.replace(current.replica);
+    await this.replace(current.replica, answer instanceof ReplicaUnreachableError);
   }
 
-  elect(): Promise<Leadership> {
-    this.running ??= this.runElection().finally(() => (this.running = null));
+  /** Elects a leader; `failed` (a leader that just did not serve) is neither asked nor chosen. */
+  elect(failed?: number): Promise<Leadership> {
+    this.running ??= this.runElection(failed).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async runElection(): Promise<Leadership> {
+  /**
+   * Runs `call` while checking that `leader` still answers: once the call has taken
+   * livenessProbeAfterMs, and as long as it runs, the leader is asked for its status; when it does
+   * not answer, the call is aborted (and fails as unreachable).
+   */
+  private async whileAlive<T>(leader: ReplicaAddress, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const { livenessProbeAfterMs, peerTimeoutMs } = this.config.election;
+    const aborter = new AbortController();
+    let done = false;
+    let cancel = () => undefined as unknown;
+    const probe = (): void => {
+      this.replicas.status(leader, peerTimeoutMs).then(
+        () => {
+          if (!done) cancel = this.clock.setTimer(livenessProbeAfterMs, probe);
+        },
+        () => {
+          if (done) return;
+          this.logger.warn(`leader ${leader.id} stopped answering during a request`);
+          aborter.abort();
+        },
+      );
+    };
+    cancel = this.clock.setTimer(livenessProbeAfterMs, probe);
+    try {
+      return await call(aborter.signal);
+    } finally {
+      done = true;
+      cancel();
+    }
+  }
+
+  private async runElection(failed?: number): Promise<Leadership> {
+    const asked = this.config.replicas.filter((replica) => replica.id !== failed);
     const answers = await Promise.allSettled(
-      this.config.replicas.map((replica) => this.replicas.status(replica, this.config.election.peerTimeoutMs)),
+      asked.map((replica) => this.replicas.status(replica, this.config.election.peerTimeoutMs)),
     );
     const statuses = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     const plan = planElection(statuses, this.lastEpoch);

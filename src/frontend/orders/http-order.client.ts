@@ -13,18 +13,24 @@ export class HttpOrderClient extends OrderClient {
     super();
   }
 
-  place(replica: ReplicaAddress, orders: PlaceOrderCommand[]): Promise<OrderOutcome[]> {
+  place(replica: ReplicaAddress, orders: PlaceOrderCommand[], signal?: AbortSignal): Promise<OrderOutcome[]> {
     const batch: OrderBatch = { orders };
-    return this.call(replica, 'POST', '/internal/orders', batch);
+    return this.call(replica, 'POST', '/internal/orders', batch, signal);
   }
 
-  get(replica: ReplicaAddress, number: number): Promise<OrderRecord> {
-    return this.call(replica, 'GET', `/internal/orders/${number}`);
+  get(replica: ReplicaAddress, number: number, signal?: AbortSignal): Promise<OrderRecord> {
+    return this.call(replica, 'GET', `/internal/orders/${number}`, undefined, signal);
   }
 
-  private async call<T>(replica: ReplicaAddress, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    replica: ReplicaAddress,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     try {
-      return await this.http.call<T>(SERVICE, method, `${replica.url}${path}`, body);
+      return await this.http.call<T>(SERVICE, method, `${replica.url}${path}`, body, { signal });
     } catch (error) {
       if (error instanceof UnreachableError) throw new ReplicaUnreachableError(replica.id, error.timedOut);
       throw error;

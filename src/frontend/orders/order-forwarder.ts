@@ -30,7 +30,7 @@ export class OrderForwarder {
   }
 
   private async forward(commands: PlaceOrderCommand[]): Promise<Settled<number>[]> {
-    const outcomes = await this.election.withLeader((leader) => this.orders.place(leader, commands));
+    const outcomes = await this.election.withLeader((leader, signal) => this.orders.place(leader, commands, signal));
     return outcomes.map((outcome) =>
       'transactionNumber' in outcome
         ? fulfilled(outcome.transactionNumber)

@@ -5,8 +5,9 @@ import { OrderOutcome, OrderRecord, PlaceOrderCommand } from '../../shared/contr
 export abstract class OrderClient {
   /**
    * Places the orders on `replica`, one outcome each. Throws for the batch as a whole when the
-   * replica cannot take it: NotLeaderError, NoQuorumError, ReplicaUnreachableError, …
+   * replica cannot take it: NotLeaderError, NoQuorumError, ReplicaUnreachableError, … Aborting
+   * `signal` gives the call up (ReplicaUnreachableError).
    */
-  abstract place(replica: ReplicaAddress, orders: PlaceOrderCommand[]): Promise<OrderOutcome[]>;
-  abstract get(replica: ReplicaAddress, number: number): Promise<OrderRecord>;
+  abstract place(replica: ReplicaAddress, orders: PlaceOrderCommand[], signal?: AbortSignal): Promise<OrderOutcome[]>;
+  abstract get(replica: ReplicaAddress, number: number, signal?: AbortSignal): Promise<OrderRecord>;
 }

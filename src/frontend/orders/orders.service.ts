@@ -32,7 +32,9 @@ export class OrdersService {
   }
 
   async get(number: number): Promise<OrderView> {
-    const { name, type, quantity } = await this.election.withLeader((leader) => this.orders.get(leader, number));
+    const { name, type, quantity } = await this.election.withLeader((leader, signal) =>
+      this.orders.get(leader, number, signal),
+    );
     return { number, name, type, quantity };
   }
 }

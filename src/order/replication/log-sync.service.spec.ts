@@ -62,6 +62,14 @@ describe(LogSync.name, () => {
     expect(await replica.db.log.after(-1, 10)).toEqual(entries);
   });
 
+  it('takes over as soon as a majority promised, without waiting for a frozen peer', async () => {
+    const entries = log(2, 2);
+    client.peer(1, { announceLeader: () => new Promise<ReplicaStatus>(() => undefined) });
+    client.peer(2, { announceLeader: async () => statusOf(2, entries), log: entries });
+    expect(await sut.takeOver(3)).toBe(0);
+    expect(await replica.db.log.after(-1, 10)).toEqual(entries);
+  });
+
   it('cannot take over without a majority', async () => {
     client.peer(1, { down: true });
     client.peer(2, { down: true });

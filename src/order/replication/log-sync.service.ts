@@ -3,6 +3,7 @@ import { AppConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError } from '../../shared/errors';
+import { firstFulfilled } from '../../shared/sync/first-fulfilled';
 import { LogPosition } from '../log/log-position';
 import { OrderLogRepository } from '../log/order-log.repository';
 import { isAhead } from './log-rules';
@@ -47,19 +48,17 @@ export class LogSync {
 
   /**
    * Before leading at `epoch`: make a majority promise to refuse older leaders and adopt the most
-   * advanced log among them. Returns the number from which our tail is uncommitted: the caller
-   * re-stamps it with the new epoch (see ReplicaState.becomeLeader), so that no later leader can
-   * prefer an older, shorter history over it.
+   * advanced log among them. A majority is enough (with this replica, one peer of two): a peer that
+   * is frozen or cut off is not waited for. Returns the number from which our tail is uncommitted:
+   * the caller re-stamps it with the new epoch (see ReplicaState.becomeLeader), so that no later
+   * leader can prefer an older, shorter history over it.
    */
   async takeOver(epoch: number): Promise<number> {
     const notice = { leaderId: this.state.id, epoch };
     const timeout = this.config.replication.peerTimeoutMs;
-    const answers = await Promise.allSettled(
-      this.state.peers.map((p) => this.client.announceLeader(p, notice, timeout)),
-    );
-    const peers = answers.flatMap((answer, i) =>
-      answer.status === 'fulfilled' ? [{ peer: this.state.peers[i], position: positionOf(answer.value) }] : [],
-    );
+    const promises = this.state.peers.map((p) => this.client.announceLeader(p, notice, timeout));
+    const answers = await firstFulfilled(promises, this.state.majority - 1);
+    const peers = [...answers].map(([i, status]) => ({ peer: this.state.peers[i], position: positionOf(status) }));
     if (peers.length + 1 < this.state.majority) throw new NoQuorumError();
     await this.adoptBest(peers);
     return this.state.commitNumber + 1;

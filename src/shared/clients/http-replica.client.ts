@@ -35,7 +35,8 @@ export class HttpReplicaClient extends ReplicaClient {
     timeoutMs?: number,
   ): Promise<T> {
     try {
-      return await this.http.call<T>(`order replica ${replica.id}`, method, `${replica.url}${path}`, body, timeoutMs);
+      const url = `${replica.url}${path}`;
+      return await this.http.call<T>(`order replica ${replica.id}`, method, url, body, { timeoutMs });
     } catch (error) {
       if (error instanceof UnreachableError) throw new ReplicaUnreachableError(replica.id, error.timedOut);
       throw error;

@@ -10,6 +10,13 @@ export interface InternalReply<T> {
   error?: Partial<WireError>;
 }
 
+export interface CallOptions {
+  /** Instead of the configured DOWNSTREAM_TIMEOUT_MS. */
+  timeoutMs?: number;
+  /** Aborting it gives up the call (UnreachableError, as if it had timed out). */
+  signal?: AbortSignal;
+}
+
 interface Envelope<T> {
   data?: T;
   error?: Partial<WireError>;
@@ -26,8 +33,14 @@ export class InternalHttp {
   constructor(private readonly http: HttpService) {}
 
   /** The reply's data; a reply with an error becomes its domain error (see errorFromReply). */
-  async call<T>(service: string, method: 'GET' | 'POST', url: string, body?: unknown, timeoutMs?: number): Promise<T> {
-    const reply = await this.request<T>(service, method, url, body, timeoutMs);
+  async call<T>(
+    service: string,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    options?: CallOptions,
+  ): Promise<T> {
+    const reply = await this.request<T>(service, method, url, body, options);
     if (reply.status === 200 && reply.data !== undefined) return reply.data;
     throw errorFromReply(service, reply.error);
   }
@@ -38,7 +51,7 @@ export class InternalHttp {
     method: 'GET' | 'POST',
     url: string,
     body?: unknown,
-    timeoutMs?: number,
+    { timeoutMs, signal }: CallOptions = {},
   ): Promise<InternalReply<T>> {
     try {
       const response = await this.http.axiosRef.request<Envelope<T>>({
@@ -46,12 +59,13 @@ export class InternalHttp {
         url,
         data: body,
         ...(timeoutMs ? { timeout: timeoutMs } : {}),
+        ...(signal ? { signal } : {}),
       });
       const payload: Envelope<T> = typeof response.data === 'object' && response.data !== null ? response.data : {};
       return { status: response.status, data: payload.data, error: payload.error };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new UnreachableError(service, code === 'ETIMEDOUT' || code === 'ECONNABORTED');
+      throw new UnreachableError(service, code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ERR_CANCELED');
     }
   }
 }

@@ -47,11 +47,21 @@ export function nodeHttpAdapter(config: InternalAxiosRequestConfig): Promise<Axi
           fail(`timeout of ${config.timeout}ms exceeded`, AxiosError.ETIMEDOUT);
         }, config.timeout)
       : undefined;
-    const cancelTimeout = () => clearTimeout(timer);
+    const signal = config.signal as AbortSignal | undefined;
+    const onAbort = () => {
+      outgoing.destroy();
+      fail('request aborted', AxiosError.ERR_CANCELED);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const cancelTimeout = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       cancelTimeout();
       fail(error.message, error.code ?? AxiosError.ERR_NETWORK);
     });
-    outgoing.end(body);
+    if (signal?.aborted) onAbort();
+    else outgoing.end(body);
   });
 }
