@@ -37,7 +37,9 @@ export class CacheClient {
 
   /** The catalog's own view, bypassing the frontend. */
   async catalogStock(name: string): Promise<{ name: string; price: number; quantity: number; version: number }> {
-    const res = await http('GET', `${this.cluster.urls.catalog}/internal/stocks/${name}`, { headers: this.internal() });
+    const res = await http('GET', `${this.cluster.urls.catalog}/internal/stock?name=${name}`, {
+      headers: this.internal(),
+    });
     expect(res.status).toBe(200);
     return res.body.data;
   }

@@ -271,7 +271,7 @@ describe('public API', () => {
       ['with a wrong token', withToken('not-the-token')],
     ])('refuse a catalog trade %s with 401 and apply nothing', async (_case, headers) => {
       expectUnauthorized(await http('POST', `${cluster.urls.catalog}/internal/trades`, { body: trade, headers }));
-      expectUnauthorized(await http('GET', `${cluster.urls.catalog}/internal/stocks/PotionCo`, { headers }));
+      expectUnauthorized(await http('GET', `${cluster.urls.catalog}/internal/stock?name=PotionCo`, { headers }));
       expect(await summaryOf('PotionCo')).toStrictEqual({ name: 'PotionCo', price: 99.9, quantity: 100, volume: 0 });
     });
 
@@ -296,7 +296,7 @@ describe('public API', () => {
 
     it('serve a caller with the right token', async () => {
       const headers = withToken(cluster.token);
-      const lookup = await http('GET', `${cluster.urls.catalog}/internal/stocks/PotionCo`, { headers });
+      const lookup = await http('GET', `${cluster.urls.catalog}/internal/stock?name=PotionCo`, { headers });
       expect(lookup.status).toBe(200);
       expectJson(lookup);
       expect(lookup.body.data).toMatchObject({ name: 'PotionCo', price: 99.9, quantity: 100, volume: 0 });

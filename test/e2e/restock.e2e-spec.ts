@@ -27,7 +27,7 @@ describe('restock and server push', () => {
   }
 
   async function catalogStock(name: string) {
-    const res = await http('GET', `${cluster.urls.catalog}/internal/stocks/${name}`, { headers: internal() });
+    const res = await http('GET', `${cluster.urls.catalog}/internal/stock?name=${name}`, { headers: internal() });
     expect(res.status).toBe(200);
     return res.body.data as { quantity: number; volume: number; version: number };
   }

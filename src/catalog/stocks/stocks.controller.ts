@@ -1,8 +1,12 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
-import { CatalogStats, DataEnvelope, envelope, StockView } from '../../shared/contracts';
+import { CatalogStats, DataEnvelope, envelope, StockView, stockNameSchema } from '../../shared/contracts';
+import { SchemaPipe } from '../../shared/validation/schema.pipe';
+import { record } from '../../shared/validation/schema';
 import { StocksService } from './stocks.service';
+
+const lookupSchema = record({ name: stockNameSchema });
 
 /** Stock lookups for the frontend; every route needs the internal token. */
 @ApiExcludeController()
@@ -21,8 +25,8 @@ export class StocksController {
     return envelope(this.stocks.stats());
   }
 
-  @Get('stocks/:name')
-  async lookup(@Param('name') name: string): Promise<DataEnvelope<StockView>> {
-    return envelope(await this.stocks.lookup(name));
+  @Get('stock')
+  async lookup(@Query(new SchemaPipe(lookupSchema)) query: { name: string }): Promise<DataEnvelope<StockView>> {
+    return envelope(await this.stocks.lookup(query.name));
   }
 }

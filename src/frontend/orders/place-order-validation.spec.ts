@@ -47,6 +47,18 @@ describe(StrictValidationPipe.name, () => {
     ['a name that is an object', { ...VALID, name: { $gt: '' } }, 'name must be a string'],
     ['an empty name', { ...VALID, name: '' }, 'name must be 1 to 64 characters'],
     ['an unknown field', { ...VALID, price: 1 }, 'property price should not exist'],
+    [
+      'a __proto__ key',
+      JSON.parse('{"name":"GameStart","quantity":1,"type":"buy","__proto__":{"x":1}}'),
+      'property __proto__ should not exist',
+    ],
+    ['a constructor key', { ...VALID, constructor: 1 }, 'property constructor should not exist'],
+    ['a prototype key', { ...VALID, prototype: {} }, 'property prototype should not exist'],
+    [
+      'deep nesting',
+      { ...VALID, name: JSON.parse('['.repeat(1500) + ']'.repeat(1500)) },
+      'request body is nested too deeply',
+    ],
   ])('refuses %s with one clear message', async (_case, value, message) => {
     expect(await refusal(sut, value)).toBe(message);
   });

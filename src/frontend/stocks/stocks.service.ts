@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogClient } from '../../shared/clients/catalog.client';
+import { MAX_STOCK_NAME_LENGTH } from '../../shared/contracts';
+import { StockNotFoundError } from '../../shared/errors';
 import { StockCacheService } from '../cache/stock-cache.service';
 import { StockQuote, StockSummary } from './stock.responses';
 
@@ -11,7 +13,9 @@ export class StocksService {
     private readonly cache: StockCacheService,
   ) {}
 
+  /** A name longer than any stock's cannot be found: answered here, without asking the catalog. */
   async quote(name: string): Promise<StockQuote> {
+    if (name.length > MAX_STOCK_NAME_LENGTH) throw new StockNotFoundError();
     const { price, quantity } = await this.cache.lookup(name, (stock) => this.catalog.lookup(stock));
     return { name, price, quantity };
   }

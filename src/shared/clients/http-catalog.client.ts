@@ -15,8 +15,9 @@ export class HttpCatalogClient extends CatalogClient {
     super();
   }
 
+  /** The name travels as a query parameter: as a path segment, '.' or '..' would be resolved away. */
   lookup(name: string): Promise<StockView> {
-    return this.http.call(SERVICE, 'GET', `${this.config.catalogUrl}/internal/stocks/${encodeURIComponent(name)}`);
+    return this.http.call(SERVICE, 'GET', `${this.config.catalogUrl}/internal/stock?name=${encodeURIComponent(name)}`);
   }
 
   list(): Promise<StockView[]> {

@@ -1,8 +1,10 @@
 import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { bodyShapeProblem } from './body-shape';
 
 /**
  * class-validator on a DTO, plus what it does not check itself: a body must be a JSON object
- * (not an array, a string or nothing), and no unknown fields or implicit type conversions.
+ * (not an array, a string or nothing), not nested deeply and without prototype keys (see
+ * bodyShapeProblem), and no unknown fields or implicit type conversions.
  */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -21,6 +23,8 @@ export class StrictValidationPipe extends ValidationPipe {
     if (isDtoBody && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new BadRequestException('request body must be a JSON object');
     }
+    const problem = isDtoBody ? bodyShapeProblem(value) : undefined;
+    if (problem) throw new BadRequestException(problem);
     return super.transform(value, metadata);
   }
 
