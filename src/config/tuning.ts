@@ -27,6 +27,11 @@ export interface ReplicationTuning {
   readonly retryMaxMs: number;
   /** How long a replica waits for a peer's status or leader-notice answer (PEER_TIMEOUT_MS). */
   readonly peerTimeoutMs: number;
+  /**
+   * How long the leader waits for a follower to answer an append before it counts the follower
+   * unreachable (and, without a majority left, refuses new orders so the frontend moves on).
+   */
+  readonly appendTimeoutMs: number;
   /** Entries per page when a replica copies a peer's log (CATCH_UP_PAGE). */
   readonly catchUpPage: number;
   readonly catchUpRetryMs: number;
@@ -72,6 +77,7 @@ export function loadReplicationTuning(env: Env): ReplicationTuning {
     retryMinMs: 50,
     retryMaxMs: 1000,
     peerTimeoutMs: integer(env, 'PEER_TIMEOUT_MS', 50, 60_000, 300),
+    appendTimeoutMs: 750,
     catchUpPage: integer(env, 'CATCH_UP_PAGE', 1, MAX_LOG_PAGE - 1, 1000),
     catchUpRetryMs: 500,
     commitFlushMs: 200,

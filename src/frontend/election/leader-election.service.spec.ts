@@ -26,7 +26,17 @@ class FakeReplicaClient extends ReplicaClient {
   clock?: FakeClock;
 
   add(id: number, ready = true, epoch = 0): void {
-    const status = { id, epoch, leaderId: 0, leading: false, ready, lastNumber: -1, lastEpoch: -1, commitNumber: -1 };
+    const status = {
+      id,
+      epoch,
+      leaderId: 0,
+      leading: false,
+      quorum: false,
+      ready,
+      lastNumber: -1,
+      lastEpoch: -1,
+      commitNumber: -1,
+    };
     this.replicas.set(id, { status, up: true });
   }
 
@@ -52,7 +62,7 @@ class FakeReplicaClient extends ReplicaClient {
     const fake = this.reach(replica);
     this.notices.push({ ...notice, to: replica.id });
     if (fake.refusesToLead) throw new NoQuorumError();
-    Object.assign(fake.status, { epoch: notice.epoch, leaderId: notice.leaderId, leading: true });
+    Object.assign(fake.status, { epoch: notice.epoch, leaderId: notice.leaderId, leading: true, quorum: true });
     return { ...fake.status };
   }
 
@@ -143,6 +153,14 @@ describe(LeaderElection.name, () => {
     expect(sut.leadership?.replica.id).toBe(2);
   });
 
+  it('replaces a leader that answers its heartbeat but reaches no majority, without choosing it again', async () => {
+    await sut.leader();
+    replicas.replicas.get(3)!.status.quorum = false;
+    await sut.checkLeader();
+    expect(sut.leadership?.replica.id).toBe(2);
+    expect(replicas.notices.map((n) => n.to)).toEqual([3, 2]);
+  });
+
   it('tolerates one slow heartbeat but replaces a leader that stays silent', async () => {
     await sut.leader();
     replicas.replicas.get(3)!.slow = true;
@@ -152,18 +170,19 @@ describe(LeaderElection.name, () => {
     expect(sut.leadership?.replica.id).toBe(2);
   });
 
-  it('retries a leader without a majority every 100 ms for a second, then answers 503', async () => {
-    let calls = 0;
+  it('moves off a leader without a majority at once, then retries every 100 ms for a second, then answers 503', async () => {
+    const tried: number[] = [];
     const refused = sut
-      .withLeader(async () => {
-        calls += 1;
+      .withLeader(async (leader) => {
+        tried.push(leader.id);
         throw new NoQuorumError();
       })
       .catch((error: unknown) => error);
     await flushPromises();
+    expect(tried).toEqual([3, 2]); // the second try, on another replica, needs no pause
     for (let elapsed = 0; elapsed < 1000; elapsed += 100) await clock.advance(100);
     expect(await refused).toBeInstanceOf(NoQuorumError);
-    expect(calls).toBe(11); // at 0, 100, … 1000 ms
+    expect(tried).toHaveLength(12); // then at 100, 200, … 1000 ms
   });
 
   it('serves a request once the majority is back within the retry window', async () => {

@@ -12,8 +12,18 @@ export interface Leadership {
 }
 
 function isLeaderFailure(error: unknown): boolean {
-  return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError;
+  return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError || error instanceof NoQuorumError;
 }
+
+/** An election that found no replica able to lead: the next try elects again. */
+const electionFailed = (error: unknown): undefined => {
+  if (error instanceof NoQuorumError) return undefined;
+  throw error;
+};
+
+/** A leader that did not answer, or cannot reach a majority, is not asked or chosen in the next election. */
+const skipsTheLeader = (error: unknown): boolean =>
+  error instanceof ReplicaUnreachableError || error instanceof NoQuorumError;
 
 /**
  * Chooses the order leader: the highest-id replica that answers and has caught up, at an epoch
@@ -49,34 +59,39 @@ export class LeaderElection {
    * `signal` aborts.
    */
   async withLeader<T>(action: (leader: ReplicaAddress, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const { quorumRetryMs, quorumRetryPauseMs, failoverBudgetMs } = this.config.election;
+    const { failoverBudgetMs, quorumRetryMs, quorumRetryPauseMs } = this.config.election;
     const started = this.clock.now();
-    let leader = await this.leader();
+    let leader: ReplicaAddress | undefined;
+    let noQuorumSeen = false;
     for (;;) {
       try {
-        return await this.whileAlive(leader, (signal) => action(leader, signal));
+        leader ??= await this.leader();
+        return await this.whileAlive(leader, (signal) => action(leader!, signal));
       } catch (error) {
         const elapsed = this.clock.now() - started;
-        if (error instanceof NoQuorumError && elapsed < quorumRetryMs) {
-          await this.clock.sleep(quorumRetryPauseMs);
-          leader = await this.leader();
-          continue;
-        }
         if (!isLeaderFailure(error) || elapsed > failoverBudgetMs) throw error;
-        leader = await this.replace(leader, error instanceof ReplicaUnreachableError);
+        if (error instanceof NoQuorumError) {
+          // No majority behind the leader (or for any candidate): try another at once, then
+          // pause between tries, and answer 503 after quorumRetryMs — long enough to ride out a
+          // follower restart, short enough to answer well within 2 s.
+          if (elapsed >= quorumRetryMs) throw error;
+          if (noQuorumSeen) await this.clock.sleep(quorumRetryPauseMs);
+          noQuorumSeen = true;
+        }
+        leader = leader ? await this.replace(leader, skipsTheLeader(error)).catch(electionFailed) : undefined;
       }
     }
   }
 
   /**
-   * `failed` did not serve: elect anew, unless someone already replaced it. A leader that did not
-   * answer at all (`unreachable`) is neither asked nor chosen: waiting for its status again would
-   * only delay the failover.
+   * `failed` did not serve: elect anew, unless someone already replaced it. With `skipFailed` (it
+   * did not answer at all, or cannot reach a majority) it is neither asked nor chosen: waiting for
+   * it again would only delay the failover.
    */
-  async replace(failed: ReplicaAddress, unreachable = false): Promise<ReplicaAddress> {
+  async replace(failed: ReplicaAddress, skipFailed = false): Promise<ReplicaAddress> {
     if (this.current && this.current.replica.id !== failed.id) return this.current.replica;
     this.current = null;
-    return (await this.elect(unreachable ? failed.id : undefined)).replica;
+    return (await this.elect(skipFailed ? failed.id : undefined)).replica;
   }
 
   /** The heartbeat: keeps a healthy leader (even when a higher id returns), replaces a failed one. */
@@ -90,15 +105,18 @@ export class LeaderElection {
     const answer: ReplicaStatus | Error = await this.replicas
       .status(current.replica, this.config.election.peerTimeoutMs)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    const healthy = !(answer instanceof Error) && answer.leading && answer.epoch === current.epoch;
+    const healthy = !(answer instanceof Error) && answer.leading && answer.quorum && answer.epoch === current.epoch;
     const slowButAlive = answer instanceof ReplicaUnreachableError && answer.timedOut;
     if (healthy || (slowButAlive && ++this.missedBeats <= this.config.election.missedBeatsAllowed)) {
       if (healthy) this.missedBeats = 0;
       return;
     }
     this.missedBeats = 0;
-    this.logger.warn(`leader ${current.replica.id} failed its heartbeat`);
-    await this.replace(current.replica, answer instanceof ReplicaUnreachableError);
+    const lostQuorum = !(answer instanceof Error) && answer.leading && !answer.quorum;
+    this.logger.warn(
+      `leader ${current.replica.id} failed its heartbeat${lostQuorum ? ' (no majority reachable)' : ''}`,
+    );
+    await this.replace(current.replica, answer instanceof ReplicaUnreachableError || lostQuorum);
   }
 
   /** Elects a leader; `failed` (a leader that just did not serve) is neither asked nor chosen. */

@@ -80,14 +80,8 @@ export class FollowerChannel {
     const prevNumber = this.nextNumber - 1;
     const prevEpoch = (await this.log.epochAt(prevNumber)) ?? -1;
     try {
-      const result = await this.client.append(this.peer, {
-        epoch: this.state.epoch,
-        leaderId: this.state.id,
-        prevNumber,
-        prevEpoch,
-        orders,
-        commitNumber,
-      });
+      const request = { epoch: this.state.epoch, leaderId: this.state.id, prevNumber, prevEpoch, orders, commitNumber };
+      const result = await this.client.append(this.peer, request, this.tuning.appendTimeoutMs);
       if (this.stopped) return false;
       this.markHealthy();
       if (!result.ok) {

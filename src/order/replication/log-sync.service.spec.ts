@@ -13,6 +13,7 @@ function statusOf(id: number, entries: OrderRecord[]): ReplicaStatus {
     epoch: 3,
     leaderId: 0,
     leading: false,
+    quorum: false,
     ready: true,
     lastNumber: last?.number ?? -1,
     lastEpoch: last?.epoch ?? -1,

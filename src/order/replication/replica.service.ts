@@ -31,7 +31,8 @@ export class ReplicaService implements OnApplicationBootstrap {
 
   async status(): Promise<ReplicaStatus> {
     const last = await this.log.lastPosition();
-    return { ...this.state.snapshot(), lastNumber: last.number, lastEpoch: last.epoch };
+    const quorum = this.state.leading && this.replication.hasQuorum();
+    return { ...this.state.snapshot(), quorum, lastNumber: last.number, lastEpoch: last.epoch };
   }
 
   /** The frontend names a leader. If it names us, we take over before answering. */

@@ -45,7 +45,7 @@ export class ReplicationService implements OnModuleDestroy {
 
   /** Refuses new work up front when too few followers answer to ever commit it. */
   assertQuorum(): void {
-    if (!this.quorumReachable()) throw new NoQuorumError();
+    if (!this.hasQuorum()) throw new NoQuorumError();
   }
 
   /**
@@ -85,7 +85,7 @@ export class ReplicationService implements OnModuleDestroy {
   waitCommitted(number: number): Promise<void> {
     if (number <= this.state.commitNumber) return Promise.resolve();
     if (!this.state.leading) return Promise.reject(NotLeaderError.replica(this.state.id));
-    if (!this.quorumReachable()) return Promise.reject(new NoQuorumError());
+    if (!this.hasQuorum()) return Promise.reject(new NoQuorumError());
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { number, resolve, reject, cancelTimeout: () => undefined };
       waiter.cancelTimeout = this.clock.setTimer(this.config.replication.commitTimeoutMs, () =>
@@ -112,10 +112,11 @@ export class ReplicationService implements OnModuleDestroy {
     for (const waiter of [...this.waiters]) {
       if (waiter.number <= this.state.commitNumber) this.settle(waiter);
     }
-    if (!this.quorumReachable()) this.rejectAll(new NoQuorumError());
+    if (!this.hasQuorum()) this.rejectAll(new NoQuorumError());
   }
 
-  private quorumReachable(): boolean {
+  /** Whether enough followers answer (with this replica, a majority) to commit anything. */
+  hasQuorum(): boolean {
     return 1 + this.channels.filter((channel) => channel.healthy).length >= this.state.majority;
   }
 

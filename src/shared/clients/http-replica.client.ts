@@ -19,8 +19,8 @@ export class HttpReplicaClient extends ReplicaClient {
     return this.call(replica, 'POST', '/internal/replica/leader', notice, timeoutMs);
   }
 
-  append(replica: ReplicaAddress, request: AppendRequest): Promise<AppendResult> {
-    return this.call(replica, 'POST', '/internal/replica/append', request);
+  append(replica: ReplicaAddress, request: AppendRequest, timeoutMs?: number): Promise<AppendResult> {
+    return this.call(replica, 'POST', '/internal/replica/append', request, timeoutMs);
   }
 
   entries(replica: ReplicaAddress, after: number, limit: number): Promise<OrderRecord[]> {

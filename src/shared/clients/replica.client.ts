@@ -9,6 +9,6 @@ import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus }
 export abstract class ReplicaClient {
   abstract status(replica: ReplicaAddress, timeoutMs?: number): Promise<ReplicaStatus>;
   abstract announceLeader(replica: ReplicaAddress, notice: LeaderNotice, timeoutMs?: number): Promise<ReplicaStatus>;
-  abstract append(replica: ReplicaAddress, request: AppendRequest): Promise<AppendResult>;
+  abstract append(replica: ReplicaAddress, request: AppendRequest, timeoutMs?: number): Promise<AppendResult>;
   abstract entries(replica: ReplicaAddress, after: number, limit: number): Promise<OrderRecord[]>;
 }

@@ -9,6 +9,8 @@ export interface ReplicaStatus {
   leaderId: number;
   /** Whether it considers itself the serving leader (takeover done, not deposed). */
   leading: boolean;
+  /** A leader: whether enough followers answer it to commit. False for a follower. */
+  quorum: boolean;
   /** False while it catches up after a start. */
   ready: boolean;
   lastNumber: number;

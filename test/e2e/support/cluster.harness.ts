@@ -30,6 +30,8 @@ export interface StartClusterOptions extends AppSettings {
   readonly healthTimeoutMs?: number;
   /** Print every child's output with its name (default: when E2E_LOGS=1). Output is kept anyway. */
   readonly logs?: boolean;
+  /** A command that runs node for a process (it must exec node, keeping the pid), e.g. to enter a cgroup. */
+  readonly launcherFor?: (name: ProcessName, port: number) => readonly string[];
 }
 
 export interface ClusterProcess {
@@ -128,6 +130,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<T
     restockThreshold: options.restockThreshold,
     httpAdapter: options.httpAdapter ?? adapterFromEnv(),
     extraEnv: perProcessEnv(options),
+    mapSpec: (spec) => (options.launcherFor ? { ...spec, launcher: options.launcherFor(spec.name, spec.port) } : spec),
   });
   const handles = new Map(specs.map((spec) => [spec.name, handle(group.get(spec.name), spec, healthTimeoutMs)]));
   const urlOf = (name: ProcessName): string => group.get(name).spec.url ?? '';
