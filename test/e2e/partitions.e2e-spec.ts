@@ -1,8 +1,7 @@
-import { readInternal } from '../../src/cli/inspect/internal-api';
 import { ReplicaStatus } from '../../src/shared/contracts';
 import {
+  expectNothingLost,
   leaderId,
-  logsIdentical,
   LoopbackPartition,
   partitionsUnavailable,
   replicaStatus,
@@ -100,27 +99,7 @@ function longestGapAround(outcomes: readonly TradeOutcome[], at: number): number
       console.log(`partition (${name}): leader was ${leader}, now ${now}; longest stall ${gap} ms`);
       expect(load.outcomes.filter((o) => o.status !== 200)).toEqual([]);
       acknowledged.push(...load.outcomes);
-      await expectNothingLost();
-    }
-
-    async function expectNothingLost(): Promise<void> {
-      const numbers = acknowledged.map((o) => o.transactionNumber!);
-      expect(new Set(numbers).size).toBe(numbers.length);
-      expect([...numbers].sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i));
-      const log = await waitFor(
-        async () => {
-          const statuses = await Promise.all(REPLICAS.map((id) => replicaStatus(cluster, id)));
-          if (!statuses.every((s) => s.ready)) return undefined;
-          const identical = await logsIdentical(cluster, REPLICAS);
-          return identical?.length === numbers.length ? identical : undefined;
-        },
-        { timeoutMs: 15_000, description: 'three identical logs holding every acknowledged order' },
-      );
-      for (const outcome of acknowledged) {
-        expect(log[outcome.transactionNumber!]).toMatchObject({ name: outcome.name, type: outcome.type, quantity: 1 });
-      }
-      const journal = await readInternal(cluster.urls.catalog, cluster.token, (api) => api.journal());
-      expect(journal.map((entry) => entry.tradeId).sort()).toEqual(log.map((entry) => entry.requestId).sort());
+      await expectNothingLost(cluster, acknowledged);
     }
 
     it('fails over when the leader is cut off from both followers (the frontend still reaches it)', async () => {

@@ -4,3 +4,4 @@ export { waitFor } from '../../../src/cli/process/wait-for';
 export * from './replica-logs';
 export * from './trading-clients';
 export * from './loopback-partition';
+export * from './nothing-lost';
