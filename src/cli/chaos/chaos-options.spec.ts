@@ -1,6 +1,6 @@
 import { UsageError as ChaosUsageError } from '../args/cli-args';
 import { parseChaosOptions } from './chaos-options';
-import { killCycle } from './killer';
+import { actionFor, killCycle } from './killer';
 
 describe(parseChaosOptions.name, () => {
   it('takes the documented defaults and a random seed', () => {
@@ -35,5 +35,21 @@ describe(killCycle.name, () => {
     expect(killCycle(false, false)).toEqual(['leader', 'replica']);
     expect(killCycle(true, true)).toEqual(['leader', 'frontend', 'leader', 'catalog', 'leader', 'replica']);
     expect(killCycle(true, false)).toEqual(['leader', 'catalog', 'leader', 'replica']);
+  });
+});
+
+describe(actionFor.name, () => {
+  it('kills only, unless pauses are asked for: then two kills and two pauses, in turn', () => {
+    expect([0, 1, 2, 3, 4, 5].map((round) => actionFor(round, false))).toEqual(Array(6).fill('kill'));
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((round) => actionFor(round, true))).toEqual([
+      'kill',
+      'kill',
+      'pause',
+      'pause',
+      'kill',
+      'kill',
+      'pause',
+      'pause',
+    ]);
   });
 });

@@ -9,6 +9,9 @@ export interface ChaosOptions {
   readonly downMs: number;
   readonly killCatalog: boolean;
   readonly killFrontend: boolean;
+  /** Also freeze processes (SIGSTOP for pauseMs, then SIGCONT), the leader included. */
+  readonly pause: boolean;
+  readonly pauseMs: number;
   readonly seed: number;
   readonly reportDir: string;
   readonly heartbeatMs: number;
@@ -36,6 +39,8 @@ Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any 
   --down-ms MS         how long a killed process stays down (default 800)
   --kill-catalog       also kill and restart the catalog now and then
   --kill-frontend      also kill and restart the frontend now and then
+  --pause              every other pair of faults freezes its victims (SIGSTOP, then SIGCONT) instead
+  --pause-ms MS        how long a frozen process stays stopped (default 2000)
   --seed N             seed for the clients' and the killer's choices (default: random)
   --report-dir DIR     where the reports go (default docs/chaos)
   --heartbeat-ms MS    the frontend's leader heartbeat (default 200)
@@ -58,6 +63,8 @@ export function parseChaosOptions(
     'down-ms': { type: 'string' },
     'kill-catalog': { type: 'boolean' },
     'kill-frontend': { type: 'boolean' },
+    pause: { type: 'boolean' },
+    'pause-ms': { type: 'string' },
     seed: { type: 'string' },
     'report-dir': { type: 'string' },
     'heartbeat-ms': { type: 'string' },
@@ -74,6 +81,8 @@ export function parseChaosOptions(
     downMs: integerFlag('--down-ms', values['down-ms'], 0, 600_000) ?? 800,
     killCatalog: values['kill-catalog'] ?? false,
     killFrontend: values['kill-frontend'] ?? false,
+    pause: values.pause ?? false,
+    pauseMs: integerFlag('--pause-ms', values['pause-ms'], 1, 600_000) ?? 2000,
     seed: integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomSeed(),
     reportDir: resolve(values['report-dir'] ?? 'docs/chaos'),
     heartbeatMs: integerFlag('--heartbeat-ms', values['heartbeat-ms'], 50, 60_000) ?? 200,

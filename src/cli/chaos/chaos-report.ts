@@ -27,6 +27,8 @@ export interface ChaosReport {
   readonly counts: ClientCounts & {
     readonly kills: number;
     readonly leaderKills: number;
+    readonly pauses: number;
+    readonly leaderPauses: number;
     readonly crashes: number;
     readonly logEntries: number;
     readonly journalTrades?: number;
@@ -58,7 +60,8 @@ export function summaryLines(report: ChaosReport): string[] {
     `${report.passed ? 'PASS' : 'FAIL'}: ${report.tradingSeconds.toFixed(0)} s of trading, seed ${report.config.seed}`,
     `trades: ${c.acknowledged} acknowledged, ${c.refused} refused (409), ${c.rejected} unexpected answers, ` +
       `${c.pending} unresolved; ${c.retried} keys retried, ${c.attempts} requests`,
-    `kills: ${c.kills} (${c.leaderKills} of the leader), ${c.crashes} crashes on their own; ` +
+    `kills: ${c.kills} (${c.leaderKills} of the leader), pauses: ${c.pauses} (${c.leaderPauses} of the leader), ` +
+      `${c.crashes} crashes on their own; ` +
       `log ${c.logEntries} entries, journal ${c.journalTrades ?? 'unreadable'}, restocks ${c.restocks ?? 'unreadable'}`,
     `settle: ${report.settle.settled ? `${seconds(report.settle.ms)} s` : `FAILED (${report.settle.problem ?? ''})`}`,
     ...report.invariants.flatMap((inv) => [
@@ -72,7 +75,8 @@ function killRows(kills: readonly KillEvent[]): string[] {
   return kills.map((kill) => {
     const downFor = kill.healthyAt === undefined ? '–' : seconds(kill.healthyAt - kill.at);
     const victim = kill.wasLeader ? `${kill.process} (leader)` : kill.process;
-    return `| ${seconds(kill.at)} | ${victim} | ${kill.target} | ${downFor} | ${kill.problem ?? ''} |`;
+    const action = kill.action === 'kill' ? 'SIGKILL' : 'SIGSTOP';
+    return `| ${seconds(kill.at)} | ${action} | ${victim} | ${kill.target} | ${downFor} | ${kill.problem ?? ''} |`;
   });
 }
 
@@ -90,10 +94,12 @@ export function chaosMarkdown(report: ChaosReport): string {
     '# Chaos run',
     '',
     `**${report.passed ? 'PASS' : 'FAIL'}**: ${report.tradingSeconds.toFixed(0)} s of trading with ${cfg.clients} clients, ` +
-      `${c.kills} SIGKILLs (${c.leaderKills} of the leader), run at ${m.date}.`,
+      `${c.kills} SIGKILLs (${c.leaderKills} of the leader)` +
+      `${c.pauses > 0 ? ` and ${c.pauses} SIGSTOPs of ${cfg.pauseMs} ms (${c.leaderPauses} of the leader)` : ''}, run at ${m.date}.`,
     '',
     `Reproduce: \`npm run build && npm run chaos -- --seconds ${cfg.seconds} --clients ${cfg.clients} ` +
       `--kill-every-ms ${cfg.killEveryMs} --seed ${cfg.seed}${cfg.killCatalog ? ' --kill-catalog' : ''}${cfg.killFrontend ? ' --kill-frontend' : ''}` +
+      `${cfg.pause ? ` --pause --pause-ms ${cfg.pauseMs}` : ''}` +
       `${cfg.restockMs > 0 ? ` --restock-ms ${cfg.restockMs} --restock-threshold ${cfg.restockThreshold}` : ''}\` ` +
       "(timing makes every run different; the seed fixes the clients' trades and the killer's picks).",
     '',
@@ -114,10 +120,10 @@ export function chaosMarkdown(report: ChaosReport): string {
     `- processes that died on their own: ${report.crashes.length}`,
     ...crashes,
     '',
-    '## Kills',
+    '## Faults',
     '',
-    '| at (s) | process | aimed at | down until healthy (s) | problem |',
-    '|---|---|---|---|---|',
+    '| at (s) | fault | process | aimed at | down or frozen until healthy (s) | problem |',
+    '|---|---|---|---|---|---|',
     ...killRows(report.kills),
     '',
     '## Configuration',

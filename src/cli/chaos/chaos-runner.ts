@@ -7,6 +7,7 @@ import { ChaosReport, machineInfo } from './chaos-report';
 import { readFinalState, readInitialStocks, waitUntilSettled } from './cluster-state';
 import { lookUpOrders, replayKeys } from './frontend-checks';
 import { checkInvariants } from './invariants';
+import { KillEvent } from './chaos.types';
 import { Killer } from './killer';
 
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -15,13 +16,26 @@ const REPLAYED_KEYS = 50;
 
 export type Say = (line: string) => void;
 
+/** How many kills and pauses, and how many of each hit the leader. */
+export function faultCounts(events: readonly KillEvent[]) {
+  const count = (action: KillEvent['action'], leader: boolean) =>
+    events.filter((event) => event.action === action && (!leader || event.wasLeader)).length;
+  return {
+    kills: count('kill', false),
+    leaderKills: count('kill', true),
+    pauses: count('pause', false),
+    leaderPauses: count('pause', true),
+  };
+}
+
 function progressLine(clients: ChaosClients, killer: Killer): string {
   const c = clients.counts();
-  const leaderKills = killer.kills.filter((kill) => kill.wasLeader).length;
+  const { kills, leaderKills, pauses, leaderPauses } = faultCounts(killer.kills);
   const down = killer.down ? `, down: ${killer.down}` : '';
   return (
     `trades ok ${c.acknowledged}, retried ${c.retried}, refused ${c.refused}, in flight ${c.pending}` +
-    `${c.rejected > 0 ? `, UNEXPECTED ${c.rejected}` : ''}; kills ${killer.kills.length} (leader ${leaderKills})${down}`
+    `${c.rejected > 0 ? `, UNEXPECTED ${c.rejected}` : ''}; kills ${kills} (leader ${leaderKills})` +
+    `${pauses > 0 ? `, pauses ${pauses} (leader ${leaderPauses})` : ''}${down}`
   );
 }
 
@@ -108,8 +122,7 @@ export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosRe
       settle,
       counts: {
         ...run.clients.counts(),
-        kills: run.killer.kills.length,
-        leaderKills: run.killer.kills.filter((kill) => kill.wasLeader).length,
+        ...faultCounts(run.killer.kills),
         crashes: run.killer.crashes.length,
         logEntries: state.log.length,
         journalTrades: 'unreadable' in state.journal ? undefined : state.journal.length,

@@ -30,14 +30,19 @@ export interface TradeRecord {
 export type ChaosTarget = 'replica' | 'leader' | 'catalog' | 'frontend';
 
 /** One SIGKILL and the restart that followed. */
+/** A SIGKILL (then a restart), or a SIGSTOP (then, after a while, SIGCONT): a crash or a freeze. */
+export type FaultAction = 'kill' | 'pause';
+
 export interface KillEvent {
   /** Milliseconds since the run started. */
   readonly at: number;
+  readonly action: FaultAction;
   readonly process: string;
   /** What the killer aimed at: the leader, a random replica (which may be the leader), or a service. */
   readonly target: ChaosTarget;
   /** Whether the victim was leading when killed (replicas only). */
   readonly wasLeader: boolean;
+  /** SIGCONT of a pause, or the restart of a kill. */
   restartedAt?: number;
   healthyAt?: number;
   /** Set when the process could not be made healthy again in time. */

@@ -3,13 +3,16 @@ import { describeExit, ManagedProcess, replicaName } from '../process';
 import { readInternal } from '../inspect/internal-api';
 import { Prng } from '../load/prng';
 import { ChaosCluster } from './chaos-cluster';
-import { ChaosTarget, CrashEvent, KillEvent } from './chaos.types';
+import { ChaosTarget, CrashEvent, FaultAction, KillEvent } from './chaos.types';
 
 export interface KillerOptions {
   readonly everyMs: number;
   readonly downMs: number;
   readonly killCatalog: boolean;
   readonly killFrontend: boolean;
+  /** Every other pair of faults freezes its victims (SIGSTOP for pauseMs) instead of killing them. */
+  readonly pause: boolean;
+  readonly pauseMs: number;
   readonly seed: number;
   readonly healthTimeoutMs: number;
   /** Milliseconds since the run started. */
@@ -30,9 +33,15 @@ export function killCycle(killCatalog: boolean, killFrontend: boolean): ChaosTar
   return others.flatMap((other): ChaosTarget[] => ['leader', other]);
 }
 
+/** Kills only, or with `pause`: two kills (the leader, another), two pauses, and so on. */
+export function actionFor(round: number, pause: boolean): FaultAction {
+  return pause && Math.floor(round / 2) % 2 === 1 ? 'pause' : 'kill';
+}
+
 /**
- * Every `everyMs`, SIGKILLs one process and starts it again after `downMs`, then waits until it is
- * healthy before the next kill, so at most one process (and so one replica) is ever down.
+ * Every `everyMs`, SIGKILLs one process and starts it again after `downMs` — or, with `pause`,
+ * SIGSTOPs it for `pauseMs` and sends SIGCONT — then waits until it is healthy before the next
+ * fault, so at most one process (and so one replica) is ever down or frozen.
  */
 export class Killer {
   readonly kills: KillEvent[] = [];
@@ -74,7 +83,7 @@ export class Killer {
         return;
       }
       if (!(await this.everyoneUp())) continue;
-      await this.killOnce(this.cycle[round % this.cycle.length]);
+      await this.faultOnce(this.cycle[round % this.cycle.length], actionFor(round, this.options.pause));
     }
   }
 
@@ -89,15 +98,22 @@ export class Killer {
     }
   }
 
-  private async killOnce(target: ChaosTarget): Promise<void> {
+  private async faultOnce(target: ChaosTarget, action: FaultAction): Promise<void> {
     const { victim, wasLeader } = await this.victimFor(target);
-    const event: KillEvent = { at: this.options.clock(), process: victim.name, target, wasLeader };
+    const event: KillEvent = { at: this.options.clock(), action, process: victim.name, target, wasLeader };
     this.kills.push(event);
     this.down = victim.name;
-    this.options.say(`SIGKILL ${victim.name}${wasLeader ? ' (leader)' : ''}`);
-    await victim.kill('SIGKILL');
-    await sleep(this.options.downMs);
-    victim.start();
+    if (action === 'kill') {
+      this.options.say(`SIGKILL ${victim.name}${wasLeader ? ' (leader)' : ''}`);
+      await victim.kill('SIGKILL');
+      await sleep(this.options.downMs);
+      victim.start();
+    } else {
+      this.options.say(`SIGSTOP ${victim.name}${wasLeader ? ' (leader)' : ''} for ${this.options.pauseMs} ms`);
+      victim.signal('SIGSTOP');
+      await sleep(this.options.pauseMs);
+      victim.signal('SIGCONT');
+    }
     event.restartedAt = this.options.clock();
     try {
       await victim.waitHealthy(this.options.healthTimeoutMs);
