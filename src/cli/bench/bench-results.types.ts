@@ -5,6 +5,20 @@ import { BenchMode, BenchSizes, ScenarioName } from './bench-options';
 /** The same facts the evaluation records. */
 export type MachineFacts = MachineInfo;
 
+/** CPU time (utime + stime, every thread) the measured processes spent over a run. */
+export interface CpuCost {
+  /** Summed over the processes, ms. */
+  readonly totalMs: number;
+  /** What it is divided by: successful requests (trades, for a trade run). */
+  readonly count: number;
+  /** totalMs ÷ count. */
+  readonly perRequestMs: number;
+  /** Each process's CPU ms per request. */
+  readonly byProcessMs: Readonly<Record<string, number>>;
+  /** How exact perRequestMs is: one clock tick per process, ÷ count. */
+  readonly resolutionMs: number;
+}
+
 /** One measured load run. */
 export interface Throughput {
   readonly connections: number;
