@@ -31,6 +31,8 @@ export interface Throughput {
   readonly non2xx: number;
   readonly errors: number;
   readonly durationMs: number;
+  /** Of the server processes under load (the five of the cluster); absent where /proc cannot be read. */
+  readonly cpu?: CpuCost;
 }
 
 export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
@@ -38,6 +40,8 @@ export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
 export interface LookupResults {
   readonly baselines: Partial<Record<BaselineKind, Throughput>>;
   readonly cached: Throughput;
+  /** The same cached lookup with one connection: what a single client waits for the cheapest request. */
+  readonly cachedOneClient: Throughput;
   readonly uncached: Throughput;
   /** cached rps ÷ baseline rps. */
   readonly cachedRatio: Partial<Record<BaselineKind, number>>;
@@ -45,12 +49,16 @@ export interface LookupResults {
 }
 
 export interface TradeRun extends Throughput {
+  /** Orders in the leader's log when the measured run started. */
+  readonly ordersBefore: number;
   /** How much the leader's log grew during the run. */
   readonly logGrowth: number;
   /** Every follower holds the leader's last number after the run. */
   readonly followersCaughtUp: boolean;
   /** 2xx count equals log growth, and the followers caught up. */
   readonly verified: boolean;
+  /** Peak RSS of each cluster process during this run, MB. */
+  readonly peakRssMb: RssByProcess;
 }
 
 export interface FailoverRound {
@@ -119,6 +127,8 @@ export interface BenchResults {
   readonly scenarios: readonly ScenarioName[];
   readonly machine: MachineFacts;
   readonly pinning: string;
+  /** `getconf CLK_TCK`: the unit of every CPU figure is 1000 / this ms. */
+  readonly clockTicksPerSec: number;
   readonly cpuProfDir?: string;
   readonly durationSec: number;
   readonly adapters: readonly AdapterResults[];

@@ -7,7 +7,14 @@ function figures(rps: number, p99Ms = 10, connections = 50): Throughput {
 }
 
 function trades(rps: number, p99Ms: number, verified = true): TradeRun {
-  return { ...figures(rps, p99Ms), logGrowth: rps, followersCaughtUp: verified, verified };
+  return {
+    ...figures(rps, p99Ms),
+    ordersBefore: 1,
+    logGrowth: rps,
+    followersCaughtUp: verified,
+    verified,
+    peakRssMb: {},
+  };
 }
 
 function adapterResults(overrides: Partial<AdapterResults> = {}): AdapterResults {
@@ -16,6 +23,7 @@ function adapterResults(overrides: Partial<AdapterResults> = {}): AdapterResults
     lookups: {
       baselines: { raw: figures(20_000), nest: figures(10_000), 'nest-pipes': figures(9000) },
       cached: figures(9500),
+      cachedOneClient: figures(800, 2, 1),
       uncached: figures(2000),
       cachedRatio: { raw: 0.475, nest: 0.95, 'nest-pipes': 9500 / 9000 },
       uncachedRatio: { raw: 0.1, nest: 0.2, 'nest-pipes': 2000 / 9000 },

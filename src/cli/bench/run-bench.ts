@@ -10,6 +10,7 @@ import { consoleReport, markdownReport } from './bench-report';
 import { AdapterResults, BenchResults } from './bench-results.types';
 import { checkTargets } from './bench-targets';
 import { cpuPinning } from './cpu-pinning';
+import { clockTicksPerSecond } from './process-cpu';
 import { residentNow } from './process-memory';
 import { catchUpScenario } from './scenarios/catch-up';
 import { failoverScenario } from './scenarios/failover';
@@ -66,6 +67,7 @@ export async function runBench(ctx: BenchContext): Promise<BenchResults> {
     scenarios: options.scenarios,
     machine: withEndLoad(machine),
     pinning: ctx.pinning.description,
+    clockTicksPerSec: clockTicksPerSecond(),
     cpuProfDir: options.cpuProfDir,
     durationSec: ctx.elapsedSec(),
     adapters,
