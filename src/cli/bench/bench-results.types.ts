@@ -61,6 +61,39 @@ export interface TradeRun extends Throughput {
   readonly peakRssMb: RssByProcess;
 }
 
+/** Latency of one request type in the load client's run. */
+export interface RequestFigures {
+  readonly count: number;
+  readonly errors: number;
+  readonly meanMs: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+}
+
+/** Our load client (`dist/cli/load-client.js`): clients loop "look up a random stock, trade it with p". */
+export interface SideBySideResults {
+  readonly clients: number;
+  readonly p: number;
+  readonly iterations: number;
+  readonly seed: number;
+  /** The load phase only (the client's verification afterwards excluded). */
+  readonly durationMs: number;
+  /** Lookups and trades. */
+  readonly requests: number;
+  readonly rps: number;
+  readonly lookup: RequestFigures;
+  readonly trade: RequestFigures;
+  readonly tradesPlaced: number;
+  /** 409 `not enough stock`: answered, but not a successful trade. */
+  readonly tradesRefused: number;
+  /** Every acknowledged order read back as placed. */
+  readonly verified: boolean;
+  readonly exitCode: number | null;
+  /** CPU of all five processes over the load phase ÷ successful trades (the lookups' cost included). */
+  readonly cpu?: CpuCost;
+}
+
 export interface FailoverRound {
   readonly killedReplica: number;
   /** Kill → first successful trade sent after the kill; null when none came. */
@@ -107,6 +140,7 @@ export interface AdapterResults {
   readonly adapter: HttpAdapterName;
   readonly lookups?: LookupResults;
   readonly trades?: readonly TradeRun[];
+  readonly sideBySide?: SideBySideResults;
   readonly orderQueries?: Throughput;
   readonly failover?: FailoverResults;
   readonly catchUp?: CatchUpResults;

@@ -15,6 +15,7 @@ import { residentNow } from './process-memory';
 import { catchUpScenario } from './scenarios/catch-up';
 import { failoverScenario } from './scenarios/failover';
 import { lookupScenario } from './scenarios/lookups';
+import { sideBySideScenario } from './scenarios/side-by-side';
 import { orderQueryScenario, tradeScenario } from './scenarios/trades';
 
 /** Lets idle RSS settle after start-up (lazy module loading, first GC). */
@@ -34,6 +35,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
     ctx.progress(`cluster up at ${cluster.frontendUrl}`);
     const lookups = wants('lookups') ? await lookupScenario(ctx, cluster, adapter, clusterRss, baselineRss) : undefined;
     const trades = wants('trades') ? await tradeScenario(ctx, cluster, clusterRss) : undefined;
+    const sideBySide = wants('sidebyside') ? await sideBySideScenario(ctx, cluster) : undefined;
     const orderQueries = wants('orders') ? await orderQueryScenario(ctx, cluster, clusterRss) : undefined;
     const failover = wants('failover') ? await failoverScenario(ctx, cluster, clusterRss) : undefined;
     const catchUp = wants('catchup') ? await catchUpScenario(ctx, cluster, clusterRss) : undefined;
@@ -42,7 +44,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
       underLoad: rssRecord(clusterRss),
       baselinesUnderLoad: rssRecord(baselineRss),
     };
-    return { adapter, lookups, trades, orderQueries, failover, catchUp, memory };
+    return { adapter, lookups, trades, sideBySide, orderQueries, failover, catchUp, memory };
   } finally {
     ctx.progress('stopping the cluster');
     await cluster.stop();
