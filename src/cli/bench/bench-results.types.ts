@@ -94,6 +94,21 @@ export interface SideBySideResults {
   readonly cpu?: CpuCost;
 }
 
+/** Trades at 50 clients once the log holds `targetOrders`, against the fresh-cluster run. */
+export interface SizeResults {
+  readonly targetOrders: number;
+  /** The log's size when the scenario started, and once filled (the measured run's warm-up adds more). */
+  readonly ordersBefore: number;
+  readonly ordersInLog: number;
+  /** ordersInLog ≥ targetOrders. */
+  readonly filled: boolean;
+  readonly fillTrades: number;
+  readonly fillMs: number;
+  readonly run: TradeRun;
+  /** run.rps ÷ the fresh 50-client run's rps of the same adapter; absent without that run. */
+  readonly ratioToFresh?: number;
+}
+
 export interface FailoverRound {
   readonly killedReplica: number;
   /** Kill → first successful trade sent after the kill; null when none came. */
@@ -141,6 +156,7 @@ export interface AdapterResults {
   readonly lookups?: LookupResults;
   readonly trades?: readonly TradeRun[];
   readonly sideBySide?: SideBySideResults;
+  readonly size?: SizeResults;
   readonly orderQueries?: Throughput;
   readonly failover?: FailoverResults;
   readonly catchUp?: CatchUpResults;

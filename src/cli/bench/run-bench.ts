@@ -16,6 +16,7 @@ import { catchUpScenario } from './scenarios/catch-up';
 import { failoverScenario } from './scenarios/failover';
 import { lookupScenario } from './scenarios/lookups';
 import { sideBySideScenario } from './scenarios/side-by-side';
+import { sizeScenario } from './scenarios/size';
 import { orderQueryScenario, tradeScenario } from './scenarios/trades';
 
 /** Lets idle RSS settle after start-up (lazy module loading, first GC). */
@@ -36,6 +37,9 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
     const lookups = wants('lookups') ? await lookupScenario(ctx, cluster, adapter, clusterRss, baselineRss) : undefined;
     const trades = wants('trades') ? await tradeScenario(ctx, cluster, clusterRss) : undefined;
     const sideBySide = wants('sidebyside') ? await sideBySideScenario(ctx, cluster) : undefined;
+    // Right after the fresh runs, so that only the log's size differs (same leader, same processes).
+    const fresh = trades?.find((run) => run.connections === 50);
+    const size = wants('size') ? await sizeScenario(ctx, cluster, clusterRss, fresh) : undefined;
     const orderQueries = wants('orders') ? await orderQueryScenario(ctx, cluster, clusterRss) : undefined;
     const failover = wants('failover') ? await failoverScenario(ctx, cluster, clusterRss) : undefined;
     const catchUp = wants('catchup') ? await catchUpScenario(ctx, cluster, clusterRss) : undefined;
@@ -44,7 +48,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
       underLoad: rssRecord(clusterRss),
       baselinesUnderLoad: rssRecord(baselineRss),
     };
-    return { adapter, lookups, trades, sideBySide, orderQueries, failover, catchUp, memory };
+    return { adapter, lookups, trades, sideBySide, orderQueries, failover, catchUp, size, memory };
   } finally {
     ctx.progress('stopping the cluster');
     await cluster.stop();
