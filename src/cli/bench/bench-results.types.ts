@@ -166,6 +166,8 @@ export interface AdapterResults {
 export type TargetStatus = 'met' | 'missed' | 'not measured';
 
 export interface TargetCheck {
+  /** The goal's number in issue #10; undefined for the earlier targets kept (failover, catch-up). */
+  readonly goal?: number;
   readonly target: string;
   readonly status: TargetStatus;
   readonly measured: string;
