@@ -131,7 +131,8 @@ export function memoryTable(result: AdapterResults): Table {
   };
 }
 
-const numeric = (cell: string): boolean => /^[-–\d.,×+]+$/.test(cell) || cell.endsWith('×');
+// A number, a ratio, a resolution (±0.05), a limit (≤ 4.60) or a figure with its unit (4.10 ms, 150.0 MB).
+const numeric = (cell: string): boolean => /^(≤ )?[-–±\d.,×+]+( ms| MB)?$/.test(cell) || cell.endsWith('×');
 
 /** Plain-text table, numbers right-aligned. */
 export function textTable(table: Table): string {
