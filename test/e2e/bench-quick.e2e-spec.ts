@@ -1,15 +1,22 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BenchResults, Throughput } from '../../src/cli/bench/bench-results.types';
+import type { BenchResults, CpuCost, Throughput } from '../../src/cli/bench/bench-results.types';
 import { runNodeScript } from './support/node-script';
 
 const BENCH = resolve(__dirname, '..', '..', 'dist', 'cli', 'bench.js');
+const CLUSTER = ['frontend', 'catalog', 'order-1', 'order-2', 'order-3'];
 
 function expectPositiveThroughput(figures: Throughput | undefined): void {
   expect(figures?.rps).toBeGreaterThan(0);
   expect(figures?.p50Ms).toBeGreaterThan(0);
   expect(figures?.p99Ms).toBeGreaterThan(0);
+}
+
+function expectClusterCpu(cpu: CpuCost | undefined): void {
+  expect(cpu?.perRequestMs).toBeGreaterThan(0);
+  expect(cpu?.count).toBeGreaterThan(0);
+  expect(Object.keys(cpu?.byProcessMs ?? {}).sort()).toEqual([...CLUSTER].sort());
 }
 
 // Only checks that the benchmark runs and reports every section; CI asserts no timings.
@@ -36,13 +43,34 @@ describe('npm run bench (smoke size)', () => {
     for (const kind of ['raw', 'nest', 'nest-pipes'] as const)
       expectPositiveThroughput(express.lookups?.baselines[kind]);
     expectPositiveThroughput(express.lookups?.cached);
+    expectPositiveThroughput(express.lookups?.cachedOneClient);
+    expect(express.lookups?.cachedOneClient.connections).toBe(1);
     expectPositiveThroughput(express.lookups?.uncached);
     expect(express.lookups?.cachedRatio.nest).toBeGreaterThan(0);
     expect(express.trades?.map((run) => run.connections)).toEqual([1, 10, 50]);
     for (const run of express.trades ?? []) {
       expectPositiveThroughput(run);
       expect(run).toMatchObject({ verified: true, followersCaughtUp: true, logGrowth: run.ok });
+      expectClusterCpu(run.cpu);
+      for (const name of CLUSTER) expect(run.peakRssMb[name]).toBeGreaterThan(0);
     }
+    expect(results.clockTicksPerSec).toBeGreaterThan(0);
+
+    const sideBySide = express.sideBySide;
+    expect(sideBySide).toMatchObject({ clients: 5, p: 0.5, verified: true, exitCode: 0 });
+    expect(sideBySide?.tradesPlaced).toBeGreaterThan(0);
+    expect(sideBySide?.trade.p50Ms).toBeGreaterThan(0);
+    expect(sideBySide?.lookup.p50Ms).toBeGreaterThan(0);
+    expect(sideBySide?.rps).toBeGreaterThan(0);
+    expectClusterCpu(sideBySide?.cpu);
+
+    const size = express.size;
+    expect(size).toMatchObject({ targetOrders: 2000, filled: true });
+    expect(size?.ordersInLog).toBeGreaterThanOrEqual(2000);
+    expect(size?.run).toMatchObject({ verified: true, connections: 50 });
+    expectPositiveThroughput(size?.run);
+    expectClusterCpu(size?.run.cpu);
+    expect(size?.ratioToFresh).toBeGreaterThan(0);
     expectPositiveThroughput(express.orderQueries);
     expect(express.failover?.rounds).toHaveLength(1);
     expect(express.failover?.medianRecoveryMs).toBeGreaterThan(0);
@@ -53,11 +81,13 @@ describe('npm run bench (smoke size)', () => {
       expect(express.memory.idle[name]).toBeGreaterThan(0);
       expect(express.memory.underLoad[name]).toBeGreaterThan(0);
     }
-    expect(results.targets.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(results.targets.map((check) => check.goal))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, undefined]));
     expect(results.machine.cores).toBeGreaterThan(0);
 
     const markdown = await readFile(join(outDir, 'BENCHMARKS.md'), 'utf8');
     expect(markdown).toMatch(/^## Targets$/m);
+    for (const title of ['against the baselines of this run', 'CPU ms per request, by process', 'side by side', 'flat'])
+      expect(markdown).toMatch(new RegExp(`^### ${title}`, 'm'));
     expect(markdown).toMatch(/--cpu-prof/);
   }, 300_000);
 });

@@ -1,10 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { BenchOptions } from './bench-options';
-import { RssByProcess, Throughput } from './bench-results.types';
+import { CpuCost, RssByProcess, Throughput } from './bench-results.types';
 import { CpuPinning } from './cpu-pinning';
 import { runLoad } from './load';
 import { LoadPlan, LoadResult } from './load.types';
+import { cpuCost, cpuDeltaTicks, cpuSnapshot } from './process-cpu';
 import { PeakRssSampler, PidsByName } from './process-memory';
+
+/** A measured run: the load's figures, each process's peak RSS (MB) and the CPU it cost per 2xx. */
+export interface SampledRun {
+  readonly result: LoadResult;
+  readonly rss: Map<string, number>;
+  readonly cpu?: CpuCost;
+}
 
 /** What every scenario gets: the options, where to pin, a progress line, and load with RSS sampling. */
 export class BenchContext {
@@ -46,25 +54,31 @@ export class BenchContext {
     return runLoad(plan, this.pinning.loadLauncher);
   }
 
-  /** A warm-up run (same plan, not kept), then the measured one while sampling RSS of `pids`. */
-  async measure(plan: LoadPlan, pids: PidsByName): Promise<{ result: LoadResult; rss: Map<string, number> }> {
+  /** A warm-up run (same plan, not kept), then the measured one while sampling RSS and CPU of `pids`. */
+  async measure(plan: LoadPlan, pids: PidsByName): Promise<SampledRun> {
     if (this.sizes.warmupSec > 0) await this.load({ ...plan, amount: undefined, durationSec: this.sizes.warmupSec });
     return this.sampled(plan, pids);
   }
 
-  /** One run while sampling the RSS of `pids`. */
-  async sampled(plan: LoadPlan, pids: PidsByName): Promise<{ result: LoadResult; rss: Map<string, number> }> {
+  /**
+   * One run while sampling the RSS of `pids`, and their CPU ticks before it and after `settle`
+   * (e.g. until the followers hold the last order, so that their share counts too).
+   */
+  async sampled(plan: LoadPlan, pids: PidsByName, settle?: () => Promise<unknown>): Promise<SampledRun> {
     const sampler = new PeakRssSampler(pids);
     try {
+      const before = cpuSnapshot(pids);
       const result = await this.load(plan);
-      return { result, rss: sampler.stop() };
+      await settle?.();
+      const ticks = cpuDeltaTicks(before, cpuSnapshot(pids));
+      return { result, rss: sampler.stop(), cpu: ticks && cpuCost(ticks, result.ok) };
     } finally {
       sampler.stop();
     }
   }
 }
 
-export function throughputOf(result: LoadResult): Throughput {
+export function throughputOf(result: LoadResult, cpu?: CpuCost): Throughput {
   return {
     connections: result.connections,
     rps: result.rps,
@@ -75,12 +89,14 @@ export function throughputOf(result: LoadResult): Throughput {
     non2xx: result.non2xx,
     errors: result.errors,
     durationMs: result.elapsedMs,
+    cpu,
   };
 }
 
 export function describeThroughput(figures: Throughput): string {
   const errors = figures.non2xx + figures.errors;
-  return `${Math.round(figures.rps)} req/s, p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms${errors ? `, ${errors} errors` : ''}`;
+  const cpu = figures.cpu ? `, CPU ${figures.cpu.perRequestMs.toFixed(2)} ms/request` : '';
+  return `${Math.round(figures.rps)} req/s, p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms${cpu}${errors ? `, ${errors} errors` : ''}`;
 }
 
 /** Keeps the larger value per name. */

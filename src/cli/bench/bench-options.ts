@@ -3,7 +3,7 @@ import { HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
 import { parseFlags, UsageError } from '../args/cli-args';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
-export const SCENARIOS = ['lookups', 'trades', 'orders', 'failover', 'catchup'] as const;
+export const SCENARIOS = ['lookups', 'trades', 'sidebyside', 'size', 'orders', 'failover', 'catchup'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** How long and how big each measurement is in a mode. */
@@ -20,6 +20,10 @@ export interface BenchSizes {
   /** …and this long after. */
   readonly afterKillMs: number;
   readonly catchUpOrders: number;
+  /** Lookups per client of the side-by-side load-client run (5 clients, p = 0.5). */
+  readonly sideBySideIterations: number;
+  /** The log is filled to this many orders before trades are measured again (flat with size). */
+  readonly sizeOrders: number;
 }
 
 export interface BenchOptions {
@@ -49,6 +53,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     killAfterMs: 2000,
     afterKillMs: 6000,
     catchUpOrders: 10_000,
+    sideBySideIterations: 1500,
+    sizeOrders: 100_000,
   },
   quick: {
     warmupSec: 1,
@@ -60,6 +66,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     killAfterMs: 1000,
     afterKillMs: 4000,
     catchUpOrders: 1000,
+    sideBySideIterations: 400,
+    sizeOrders: 10_000,
   },
   smoke: {
     warmupSec: 0.5,
@@ -71,6 +79,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     killAfterMs: 700,
     afterKillMs: 3000,
     catchUpOrders: 300,
+    sideBySideIterations: 60,
+    sizeOrders: 2000,
   },
 };
 

@@ -5,6 +5,20 @@ import { BenchMode, BenchSizes, ScenarioName } from './bench-options';
 /** The same facts the evaluation records. */
 export type MachineFacts = MachineInfo;
 
+/** CPU time (utime + stime, every thread) the measured processes spent over a run. */
+export interface CpuCost {
+  /** Summed over the processes, ms. */
+  readonly totalMs: number;
+  /** What it is divided by: successful requests (trades, for a trade run). */
+  readonly count: number;
+  /** totalMs ÷ count. */
+  readonly perRequestMs: number;
+  /** Each process's CPU ms per request. */
+  readonly byProcessMs: Readonly<Record<string, number>>;
+  /** How exact perRequestMs is: one clock tick per process, ÷ count. */
+  readonly resolutionMs: number;
+}
+
 /** One measured load run. */
 export interface Throughput {
   readonly connections: number;
@@ -17,6 +31,8 @@ export interface Throughput {
   readonly non2xx: number;
   readonly errors: number;
   readonly durationMs: number;
+  /** Of the server processes under load (the five of the cluster); absent where /proc cannot be read. */
+  readonly cpu?: CpuCost;
 }
 
 export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
@@ -24,6 +40,8 @@ export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
 export interface LookupResults {
   readonly baselines: Partial<Record<BaselineKind, Throughput>>;
   readonly cached: Throughput;
+  /** The same cached lookup with one connection: what a single client waits for the cheapest request. */
+  readonly cachedOneClient: Throughput;
   readonly uncached: Throughput;
   /** cached rps ÷ baseline rps. */
   readonly cachedRatio: Partial<Record<BaselineKind, number>>;
@@ -31,12 +49,64 @@ export interface LookupResults {
 }
 
 export interface TradeRun extends Throughput {
+  /** Orders in the leader's log when the measured run started. */
+  readonly ordersBefore: number;
   /** How much the leader's log grew during the run. */
   readonly logGrowth: number;
   /** Every follower holds the leader's last number after the run. */
   readonly followersCaughtUp: boolean;
   /** 2xx count equals log growth, and the followers caught up. */
   readonly verified: boolean;
+  /** Peak RSS of each cluster process during this run, MB. */
+  readonly peakRssMb: RssByProcess;
+}
+
+/** Latency of one request type in the load client's run. */
+export interface RequestFigures {
+  readonly count: number;
+  readonly errors: number;
+  readonly meanMs: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+}
+
+/** Our load client (`dist/cli/load-client.js`): clients loop "look up a random stock, trade it with p". */
+export interface SideBySideResults {
+  readonly clients: number;
+  readonly p: number;
+  readonly iterations: number;
+  readonly seed: number;
+  /** The load phase only (the client's verification afterwards excluded). */
+  readonly durationMs: number;
+  /** Lookups and trades. */
+  readonly requests: number;
+  readonly rps: number;
+  readonly lookup: RequestFigures;
+  readonly trade: RequestFigures;
+  readonly tradesPlaced: number;
+  /** 409 `not enough stock`: answered, but not a successful trade. */
+  readonly tradesRefused: number;
+  /** Every acknowledged order read back as placed. */
+  readonly verified: boolean;
+  readonly exitCode: number | null;
+  /** CPU of all five processes over the load phase ÷ successful trades (the lookups' cost included). */
+  readonly cpu?: CpuCost;
+}
+
+/** Trades at 50 clients once the log holds `targetOrders`, against the fresh-cluster run. */
+export interface SizeResults {
+  readonly targetOrders: number;
+  /** The log's size when the scenario started, and once filled (the measured run's warm-up adds more). */
+  readonly ordersBefore: number;
+  readonly ordersInLog: number;
+  /** ordersInLog ≥ targetOrders. */
+  readonly filled: boolean;
+  readonly fillTrades: number;
+  readonly fillMs: number;
+  readonly run: TradeRun;
+  /** run.rps ÷ the fresh 50-client run's rps of the same adapter; absent without that run. */
+  readonly ratioToFresh?: number;
 }
 
 export interface FailoverRound {
@@ -85,6 +155,8 @@ export interface AdapterResults {
   readonly adapter: HttpAdapterName;
   readonly lookups?: LookupResults;
   readonly trades?: readonly TradeRun[];
+  readonly sideBySide?: SideBySideResults;
+  readonly size?: SizeResults;
   readonly orderQueries?: Throughput;
   readonly failover?: FailoverResults;
   readonly catchUp?: CatchUpResults;
@@ -94,6 +166,8 @@ export interface AdapterResults {
 export type TargetStatus = 'met' | 'missed' | 'not measured';
 
 export interface TargetCheck {
+  /** The goal's number in issue #10; undefined for the earlier targets kept (failover, catch-up). */
+  readonly goal?: number;
   readonly target: string;
   readonly status: TargetStatus;
   readonly measured: string;
@@ -105,6 +179,8 @@ export interface BenchResults {
   readonly scenarios: readonly ScenarioName[];
   readonly machine: MachineFacts;
   readonly pinning: string;
+  /** `getconf CLK_TCK`: the unit of every CPU figure is 1000 / this ms. */
+  readonly clockTicksPerSec: number;
   readonly cpuProfDir?: string;
   readonly durationSec: number;
   readonly adapters: readonly AdapterResults[];

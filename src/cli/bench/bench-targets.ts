@@ -1,78 +1,109 @@
-import { AdapterResults, TargetCheck, TargetStatus } from './bench-results.types';
+import { AdapterResults, TargetCheck, TradeRun } from './bench-results.types';
+import { catchUpTarget, failoverTarget, memoryTarget, sizeTarget } from './resource-targets';
+import { atMost, count, judge, ms, tradesAt, verdict } from './target-judgement';
 
-export const TARGET_CATCH_UP_ORDERS = 10_000;
-const RSS_LIMIT_MB = 120;
+export { TARGET_CATCH_UP_ORDERS, TARGET_SIZE_ORDERS } from './resource-targets';
 
-const status = (ok: boolean): TargetStatus => (ok ? 'met' : 'missed');
-const rps = (value: number): string => `${Math.round(value).toLocaleString('en-US')}`;
-
-function lookupTarget(result: AdapterResults): TargetCheck | undefined {
-  const ratio = result.lookups?.cachedRatio.nest;
-  const nest = result.lookups?.baselines.nest;
-  if (ratio === undefined || nest === undefined || result.lookups === undefined) return undefined;
+/** 0. Issue #10's side-by-side workload, against half the standard-library peer's figures. */
+function sideBySideTarget(result: AdapterResults): TargetCheck | undefined {
+  const run = result.sideBySide;
+  if (run === undefined) return undefined;
+  const cpu = run.cpu?.perRequestMs;
   return {
-    target: `cached lookup ≥ 0.9 × bare NestJS (${result.adapter})`,
-    status: status(ratio >= 0.9),
-    measured: `${ratio.toFixed(2)}× (${rps(result.lookups.cached.rps)} vs ${rps(nest.rps)} req/s)`,
+    goal: 0,
+    target: `side by side, 5 clients at p = 0.5 (${result.adapter}): trade p50 ≤ 4.6 ms, CPU/trade ≤ 3.1 ms, lookup p50 ≤ 5.0 ms`,
+    status: judge([atMost(run.trade.p50Ms, 4.6), atMost(cpu, 3.1), atMost(run.lookup.p50Ms, 5), run.verified]),
+    measured: `trade p50 ${ms(run.trade.p50Ms)}, CPU ${ms(cpu)}, lookup p50 ${ms(run.lookup.p50Ms)} (${count(run.tradesPlaced)} trades ${verdict(run.verified)})`,
   };
 }
 
-function tradeTarget(results: readonly AdapterResults[]): TargetCheck | undefined {
-  const at50 = results
-    .map((result) => ({ adapter: result.adapter, run: result.trades?.find((run) => run.connections === 50) }))
-    .filter((entry) => entry.run !== undefined)
-    .sort((a, b) => (b.run?.rps ?? 0) - (a.run?.rps ?? 0))[0];
-  if (at50?.run === undefined) return undefined;
-  const { run, adapter } = at50;
+/** 1. ≥ 1,000 trades/s with p99 ≤ 50 ms on the adapter that was faster at 50 clients. */
+function fasterAdapterTarget(results: readonly AdapterResults[]): TargetCheck | undefined {
+  const fastest = results
+    .map((result) => ({ adapter: result.adapter, run: tradesAt(result, 50) }))
+    .filter((entry): entry is { adapter: AdapterResults['adapter']; run: TradeRun } => entry.run !== undefined)
+    .sort((a, b) => b.run.rps - a.run.rps)[0];
+  if (fastest === undefined) return undefined;
+  const { run, adapter } = fastest;
   return {
+    goal: 1,
     target: '≥ 1,000 trades/s at 50 clients, p99 ≤ 50 ms, majority-replicated (faster adapter)',
-    status: status(run.rps >= 1000 && run.p99Ms <= 50 && run.verified),
-    measured: `${rps(run.rps)} trades/s, p99 ${run.p99Ms.toFixed(1)} ms (${adapter}${run.verified ? ', verified' : ', NOT verified'})`,
+    status: judge([run.rps >= 1000, run.p99Ms <= 50, run.verified]),
+    measured: `${count(run.rps)} trades/s, p99 ${run.p99Ms.toFixed(1)} ms (${adapter}, ${verdict(run.verified)})`,
   };
 }
 
-function failoverTarget(result: AdapterResults): TargetCheck | undefined {
-  const failover = result.failover;
-  if (failover === undefined) return undefined;
-  const median = failover.medianRecoveryMs;
+/** 1. ≥ 600 trades/s at 50 clients on express, the default adapter. */
+function expressThroughputTarget(results: readonly AdapterResults[]): TargetCheck | undefined {
+  const express = results.find((result) => result.adapter === 'express');
+  const run = express && tradesAt(express, 50);
+  if (run === undefined) return undefined;
   return {
-    target: `failover ≤ 1 s median, 0 client-visible errors (${result.adapter})`,
-    status: status(median !== null && median <= 1000 && failover.clientErrors === 0),
-    measured: `${median === null ? 'no recovery' : `${median.toFixed(0)} ms`} median of ${failover.rounds.length}, ${failover.clientErrors} errors`,
+    goal: 1,
+    target: '≥ 600 trades/s at 50 clients on express, majority-replicated',
+    status: judge([run.rps >= 600, run.verified]),
+    measured: `${count(run.rps)} trades/s, p99 ${run.p99Ms.toFixed(1)} ms (${verdict(run.verified)})`,
   };
 }
 
-function catchUpTarget(result: AdapterResults): TargetCheck | undefined {
-  const catchUp = result.catchUp;
-  if (catchUp === undefined) return undefined;
-  const fullSize = catchUp.missedOrders >= TARGET_CATCH_UP_ORDERS;
+/** 2. One client on express: trade p50 ≤ 5 ms and ≤ 8 × the one-client cached lookup's p50. */
+function oneClientLatencyTarget(results: readonly AdapterResults[]): TargetCheck | undefined {
+  const express = results.find((result) => result.adapter === 'express');
+  const run = express && tradesAt(express, 1);
+  if (express === undefined || run === undefined) return undefined;
+  const lookupP50 = express.lookups?.cachedOneClient.p50Ms;
+  const ratio = lookupP50 === undefined ? undefined : run.p50Ms / lookupP50;
+  const against =
+    ratio === undefined ? 'no one-client lookup run' : `${ratio.toFixed(1)}× the cached lookup's ${ms(lookupP50)}`;
   return {
-    target: `catch-up of 10,000 orders ≤ 2 s (${result.adapter})`,
-    status: fullSize ? status(catchUp.catchUpMs <= 2000 && catchUp.caughtUp) : 'not measured',
-    measured: `${catchUp.catchUpMs.toFixed(0)} ms for ${catchUp.missedOrders.toLocaleString('en-US')} orders${fullSize ? '' : ' (smaller than the target size)'}`,
+    goal: 2,
+    target: 'one client (express): trade p50 ≤ 5 ms and ≤ 8 × the one-client cached lookup p50',
+    status: judge([run.p50Ms <= 5, atMost(ratio, 8), run.verified]),
+    measured: `trade p50 ${ms(run.p50Ms)} = ${against}`,
   };
 }
 
-function memoryTarget(result: AdapterResults): TargetCheck | undefined {
-  const entries = Object.entries(result.memory.underLoad);
-  if (entries.length === 0) return undefined;
-  const [name, peak] = entries.reduce((max, entry) => (entry[1] > max[1] ? entry : max));
+/** 3. CPU ms per trade summed over the five processes: ≤ 3 at one client, ≤ 1 at 50. */
+function cpuTarget(result: AdapterResults): TargetCheck | undefined {
+  const [one, fifty] = [tradesAt(result, 1), tradesAt(result, 50)];
+  if (one === undefined && fifty === undefined) return undefined;
+  const [oneMs, fiftyMs] = [one?.cpu?.perRequestMs, fifty?.cpu?.perRequestMs];
   return {
-    target: `≤ ${RSS_LIMIT_MB} MB RSS per role under load (${result.adapter})`,
-    status: status(peak <= RSS_LIMIT_MB),
-    measured: `largest ${peak.toFixed(0)} MB (${name})`,
+    goal: 3,
+    target: `CPU per trade, all five processes (${result.adapter}): ≤ 3 ms at 1 client, ≤ 1 ms at 50`,
+    status: judge([atMost(oneMs, 3), atMost(fiftyMs, 1)]),
+    measured: `1 client ${ms(oneMs)}, 50 clients ${ms(fiftyMs)}`,
   };
 }
 
-/** Every target of the issue that this run measured, as met / missed / not measured, with its figure. */
+/** 6. The cached lookup against the baseline that pays the same pipe and filter. */
+function lookupTarget(result: AdapterResults): TargetCheck | undefined {
+  const lookups = result.lookups;
+  const ratio = lookups?.cachedRatio['nest-pipes'];
+  const baseline = lookups?.baselines['nest-pipes'];
+  if (lookups === undefined || ratio === undefined || baseline === undefined) return undefined;
+  return {
+    goal: 6,
+    target: `cached lookup ≥ 0.9 × NestJS + our pipe/filter (${result.adapter})`,
+    status: judge([ratio >= 0.9]),
+    measured: `${ratio.toFixed(2)}× (${count(lookups.cached.rps)} vs ${count(baseline.rps)} req/s)`,
+  };
+}
+
+/** Every target of issue #10 (and the earlier failover and catch-up ones) this run measured, with its figure. */
 export function checkTargets(results: readonly AdapterResults[]): TargetCheck[] {
   const perAdapter = (check: (result: AdapterResults) => TargetCheck | undefined): (TargetCheck | undefined)[] =>
     results.map(check);
   return [
+    ...perAdapter(sideBySideTarget),
+    fasterAdapterTarget(results),
+    expressThroughputTarget(results),
+    oneClientLatencyTarget(results),
+    ...perAdapter(cpuTarget),
+    ...perAdapter(sizeTarget),
+    ...perAdapter(memoryTarget),
     ...perAdapter(lookupTarget),
-    tradeTarget(results),
     ...perAdapter(failoverTarget),
     ...perAdapter(catchUpTarget),
-    ...perAdapter(memoryTarget),
   ].filter((check): check is TargetCheck => check !== undefined);
 }

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { Periodic } from './periodic';
+import { readProc } from './proc-file';
 
 /** Resident set size of a process in MB (VmRSS in /proc/<pid>/status); undefined when unknown. */
 export function residentMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    return parseVmRssMb(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return undefined;
-  }
+  return readProc(pid, 'status', parseVmRssMb);
 }
 
 export function parseVmRssMb(status: string): number | undefined {
@@ -20,20 +16,18 @@ export type PidsByName = () => ReadonlyMap<string, number | undefined>;
 /** Samples the RSS of named processes every `intervalMs` and keeps each one's peak. */
 export class PeakRssSampler {
   private readonly peaks = new Map<string, number>();
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly pids: PidsByName,
     intervalMs = 200,
   ) {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.periodic = new Periodic(() => this.sample(), intervalMs);
   }
 
   /** Stops sampling (after one last sample) and returns the peak of each process, MB. */
   stop(): Map<string, number> {
-    clearInterval(this.timer);
-    this.sample();
+    this.periodic.stop();
     return new Map(this.peaks);
   }
 

@@ -10,10 +10,13 @@ import { consoleReport, markdownReport } from './bench-report';
 import { AdapterResults, BenchResults } from './bench-results.types';
 import { checkTargets } from './bench-targets';
 import { cpuPinning } from './cpu-pinning';
+import { clockTicksPerSecond } from './process-cpu';
 import { residentNow } from './process-memory';
 import { catchUpScenario } from './scenarios/catch-up';
 import { failoverScenario } from './scenarios/failover';
 import { lookupScenario } from './scenarios/lookups';
+import { sideBySideScenario } from './scenarios/side-by-side';
+import { sizeScenario } from './scenarios/size';
 import { orderQueryScenario, tradeScenario } from './scenarios/trades';
 
 /** Lets idle RSS settle after start-up (lazy module loading, first GC). */
@@ -33,6 +36,10 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
     ctx.progress(`cluster up at ${cluster.frontendUrl}`);
     const lookups = wants('lookups') ? await lookupScenario(ctx, cluster, adapter, clusterRss, baselineRss) : undefined;
     const trades = wants('trades') ? await tradeScenario(ctx, cluster, clusterRss) : undefined;
+    const sideBySide = wants('sidebyside') ? await sideBySideScenario(ctx, cluster) : undefined;
+    // Right after the fresh runs, so that only the log's size differs (same leader, same processes).
+    const fresh = trades?.find((run) => run.connections === 50);
+    const size = wants('size') ? await sizeScenario(ctx, cluster, clusterRss, fresh) : undefined;
     const orderQueries = wants('orders') ? await orderQueryScenario(ctx, cluster, clusterRss) : undefined;
     const failover = wants('failover') ? await failoverScenario(ctx, cluster, clusterRss) : undefined;
     const catchUp = wants('catchup') ? await catchUpScenario(ctx, cluster, clusterRss) : undefined;
@@ -41,7 +48,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
       underLoad: rssRecord(clusterRss),
       baselinesUnderLoad: rssRecord(baselineRss),
     };
-    return { adapter, lookups, trades, orderQueries, failover, catchUp, memory };
+    return { adapter, lookups, trades, sideBySide, orderQueries, failover, catchUp, size, memory };
   } finally {
     ctx.progress('stopping the cluster');
     await cluster.stop();
@@ -66,6 +73,7 @@ export async function runBench(ctx: BenchContext): Promise<BenchResults> {
     scenarios: options.scenarios,
     machine: withEndLoad(machine),
     pinning: ctx.pinning.description,
+    clockTicksPerSec: clockTicksPerSecond(),
     cpuProfDir: options.cpuProfDir,
     durationSec: ctx.elapsedSec(),
     adapters,

@@ -1,4 +1,4 @@
-import { amountFor, checkTradeRun, orderQueryRequests, tradeRequests } from './trade-verification';
+import { amountFor, checkTradeRun, nextFillAmount, orderQueryRequests, tradeRequests } from './trade-verification';
 
 describe(checkTradeRun.name, () => {
   it('passes when the 2xx count equals the log growth and followers hold the leader last number', () => {
@@ -38,5 +38,18 @@ describe(amountFor.name, () => {
   it('scales the warm-up rate to the duration, with at least five requests per connection', () => {
     expect(amountFor(400, 3, 10)).toBe(1200);
     expect(amountFor(1, 3, 50)).toBe(250);
+  });
+});
+
+describe(nextFillAmount.name, () => {
+  it('fills what is missing in steps of a tenth of the target', () => {
+    expect(nextFillAmount(0, 100_000)).toBe(10_000);
+    expect(nextFillAmount(95_500, 100_000)).toBe(4500);
+    expect(nextFillAmount(1750, 2000, 10)).toBe(200);
+  });
+
+  it('answers 0 once the log holds the target', () => {
+    expect(nextFillAmount(2000, 2000)).toBe(0);
+    expect(nextFillAmount(4523, 2000)).toBe(0);
   });
 });

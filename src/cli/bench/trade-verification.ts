@@ -54,3 +54,9 @@ export function amountFor(warmupRps: number, durationSec: number, connections: n
   const wanted = Math.round(warmupRps * durationSec);
   return Math.max(wanted, connections * 5);
 }
+
+/** The next fill step: what is still missing to `target`, in steps of about a tenth of it (progress lines). */
+export function nextFillAmount(ordersInLog: number, target: number, steps = 10): number {
+  const missing = target - ordersInLog;
+  return missing <= 0 ? 0 : Math.min(missing, Math.ceil(target / steps));
+}

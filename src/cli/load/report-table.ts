@@ -66,6 +66,7 @@ export function jsonReport(result: LoadResult, p: number, clients: number): obje
     clients,
     p,
     seed: result.seed,
+    startedAt: result.startedAt,
     loadDurationMs: result.loadDurationMs,
     latency: summarizeByKind(result.samples),
     trades: { placed: result.orders.length, refused: result.rejected },

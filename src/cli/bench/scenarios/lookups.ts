@@ -10,10 +10,10 @@ import { LoadPlan } from '../load.types';
 const BASELINE_SCRIPT = join(__dirname, '..', 'baseline-server.js');
 const BASELINE_KINDS: readonly BaselineKind[] = ['raw', 'nest', 'nest-pipes'];
 
-function lookupPlan(ctx: BenchContext, url: string): LoadPlan {
+function lookupPlan(ctx: BenchContext, url: string, connections = ctx.sizes.readConnections): LoadPlan {
   return {
     url,
-    connections: ctx.sizes.readConnections,
+    connections,
     durationSec: ctx.sizes.durationSec,
     requests: [{ method: 'GET', path: BASELINE_PATH }],
   };
@@ -56,12 +56,10 @@ async function measureBaseline(
   try {
     server.start();
     await server.waitHealthy(HEALTH_TIMEOUT_MS);
-    const { result, rss: peaks } = await ctx.measure(
-      lookupPlan(ctx, server.spec.url ?? ''),
-      () => new Map([[kind, server.pid]]),
-    );
+    const url = server.spec.url ?? '';
+    const { result, rss: peaks, cpu } = await ctx.measure(lookupPlan(ctx, url), () => new Map([[kind, server.pid]]));
     mergePeaks(rss, peaks);
-    const figures = throughputOf(result);
+    const figures = throughputOf(result, cpu);
     ctx.progress(`baseline ${kind}: ${describeThroughput(figures)}`);
     return figures;
   } finally {
@@ -86,7 +84,7 @@ function ratios(
   );
 }
 
-/** a) cached and b) uncached lookups through the frontend, and the three baselines on the same adapter. */
+/** a) cached (50 connections and one) and b) uncached lookups through the frontend, and the three baselines. */
 export async function lookupScenario(
   ctx: BenchContext,
   cluster: BenchCluster,
@@ -100,18 +98,23 @@ export async function lookupScenario(
   await warnIfBodiesDiffer(ctx, `${cluster.frontendUrl}${BASELINE_PATH}`);
   const cachedRun = await ctx.measure(lookupPlan(ctx, cluster.frontendUrl), () => cluster.pids());
   mergePeaks(clusterRss, cachedRun.rss);
-  const cached = throughputOf(cachedRun.result);
+  const cached = throughputOf(cachedRun.result, cachedRun.cpu);
   ctx.progress(`cached lookup: ${describeThroughput(cached)}`);
+  const oneClientRun = await ctx.measure(lookupPlan(ctx, cluster.frontendUrl, 1), () => cluster.pids());
+  mergePeaks(clusterRss, oneClientRun.rss);
+  const cachedOneClient = throughputOf(oneClientRun.result, oneClientRun.cpu);
+  ctx.progress(`cached lookup, 1 client: ${describeThroughput(cachedOneClient)}`);
 
   await cluster.restartFrontend(false);
   try {
     const uncachedRun = await ctx.measure(lookupPlan(ctx, cluster.frontendUrl), () => cluster.pids());
     mergePeaks(clusterRss, uncachedRun.rss);
-    const uncached = throughputOf(uncachedRun.result);
+    const uncached = throughputOf(uncachedRun.result, uncachedRun.cpu);
     ctx.progress(`uncached lookup: ${describeThroughput(uncached)}`);
     return {
       baselines,
       cached,
+      cachedOneClient,
       uncached,
       cachedRatio: ratios(cached.rps, baselines),
       uncachedRatio: ratios(uncached.rps, baselines),

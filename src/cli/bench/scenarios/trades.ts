@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchCluster } from '../bench-cluster';
-import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../bench-context';
-import { Throughput, TradeRun } from '../bench-results.types';
+import { BenchContext, describeThroughput, mergePeaks, rssRecord, throughputOf } from '../bench-context';
+import { CpuCost, Throughput, TradeRun } from '../bench-results.types';
 import { amountFor, checkTradeRun, orderQueryRequests, tradeRequests } from '../trade-verification';
 
 /**
@@ -24,11 +24,19 @@ async function lastNumbers(cluster: BenchCluster, leaderId: number): Promise<{ l
   };
 }
 
-async function tradeRun(
+function describeCpu(cpu: CpuCost | undefined): string {
+  if (cpu === undefined) return 'CPU not measured';
+  const parts = Object.entries(cpu.byProcessMs).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+  return `CPU ${cpu.perRequestMs.toFixed(2)} ms/trade (${parts.join(', ')}; ±${cpu.resolutionMs.toFixed(2)})`;
+}
+
+/** One measured trade run: warm-up, a fixed number of trades, then the log check and the CPU per trade. */
+export async function tradeRun(
   ctx: BenchContext,
   cluster: BenchCluster,
   clients: number,
   rss: Map<string, number>,
+  label = `trades with ${clients} client${clients === 1 ? '' : 's'}`,
 ): Promise<TradeRun> {
   const plan = { url: cluster.frontendUrl, connections: clients, requests: tradeRequests() };
   const warmup = await ctx.load({ ...plan, durationSec: Math.max(ctx.sizes.warmupSec, 0.5) });
@@ -36,16 +44,22 @@ async function tradeRun(
   const leaderId = await cluster.leaderId();
   // A fixed number of requests, so that none is cut off in flight and the count can be checked.
   const amount = amountFor(warmup.rps, ctx.sizes.durationSec, clients);
-  const { result, rss: peaks } = await ctx.sampled({ ...plan, amount }, () => cluster.pids());
+  const settled = (): Promise<number> => cluster.settled();
+  const { result, rss: peaks, cpu } = await ctx.sampled({ ...plan, amount }, () => cluster.pids(), settled);
   mergePeaks(rss, peaks);
-  await cluster.settled();
   const after = await lastNumbers(cluster, leaderId);
   const check = checkTradeRun(result.ok, before, after.leader, after.followers);
-  const run: TradeRun = { ...throughputOf(result), ...check };
+  const run: TradeRun = {
+    ...throughputOf(result, cpu),
+    ...check,
+    ordersBefore: before + 1,
+    peakRssMb: rssRecord(peaks),
+  };
   const verdict = check.verified
     ? 'verified'
     : `NOT verified (2xx ${result.ok}, log growth ${check.logGrowth}, followers ${after.followers.join('/')} vs ${after.leader})`;
-  ctx.progress(`trades with ${clients} clients: ${describeThroughput(run)}; ${verdict}`);
+  ctx.progress(`${label}: ${describeThroughput({ ...run, cpu: undefined })}; ${verdict}`);
+  ctx.progress(`${label}: ${describeCpu(cpu)}`);
   return run;
 }
 
@@ -77,9 +91,9 @@ export async function orderQueryScenario(
     durationSec: ctx.sizes.durationSec,
     requests: orderQueryRequests(lastNumber),
   };
-  const { result, rss: peaks } = await ctx.measure(plan, () => cluster.pids());
+  const { result, rss: peaks, cpu } = await ctx.measure(plan, () => cluster.pids());
   mergePeaks(rss, peaks);
-  const figures = throughputOf(result);
+  const figures = throughputOf(result, cpu);
   ctx.progress(`order queries over ${lastNumber + 1} orders: ${describeThroughput(figures)}`);
   return figures;
 }
