@@ -84,7 +84,8 @@ export class StockCacheService {
     this.entries.delete(name);
     this.invalidations += 1;
     const why = Number.isFinite(version) ? `catalog push: v${cached.version} < v${version}` : 'traded here';
-    this.logger.log(`invalidated ${name} (${why})`);
+    // One per trade under load: debug, so the default log stays readable.
+    this.logger.debug(`invalidated ${name} (${why})`);
     return true;
   }
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config';
+import { createAppLogger } from '../logging/app-logger';
 
 export const MALFORMED_JSON = 'malformed JSON body';
 
@@ -21,7 +22,10 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** Builds the Nest application on the adapter the configuration names (express by default). */
+/**
+ * Builds the Nest application on the adapter the configuration names (express by default), with
+ * the configured logger.
+ */
 export async function createHttpApp(
   rootModule: Type<unknown>,
   config: AppConfig,
@@ -31,6 +35,7 @@ export async function createHttpApp(
     case 'express': {
       const app = await NestFactory.create<NestExpressApplication>(rootModule, new ExpressAdapter(), {
         bodyParser: false,
+        logger: createAppLogger(config),
       });
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
@@ -49,7 +54,11 @@ export async function createHttpApp(
           done(error as Error, undefined);
         }
       });
-      return NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bodyParser: false });
+      const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+        bodyParser: false,
+        logger: createAppLogger(config),
+      });
+      return app;
     }
   }
 }
