@@ -10,6 +10,7 @@ import { StockCacheModule } from './cache/stock-cache.module';
 import { LeaderElection } from './election/leader-election.service';
 import { LeaderHeartbeatJob } from './election/leader-heartbeat.job';
 import { FrontendReadiness } from './frontend-readiness';
+import { FrontendMetrics } from './metrics/frontend.metrics';
 import { HttpOrderClient } from './orders/http-order.client';
 import { OrderForwarder } from './orders/order-forwarder';
 import { OrderClient } from './orders/order.client';
@@ -28,6 +29,7 @@ import { StocksService } from './stocks/stocks.service';
     OrderForwarder,
     LeaderElection,
     LeaderHeartbeatJob,
+    FrontendMetrics,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: OrderClient, useClass: HttpOrderClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },

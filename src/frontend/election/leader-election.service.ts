@@ -11,6 +11,16 @@ export interface Leadership {
   epoch: number;
 }
 
+/** What metrics and the status page hear of: elections, and leaders that failed. */
+export type ElectionEvent =
+  | { kind: 'elected'; leaderId: number; epoch: number }
+  | { kind: 'election-failed' }
+  | { kind: 'heartbeat-failed'; leaderId: number }
+  /** A request the leader failed is retried on a newly elected one. */
+  | { kind: 'failover-retry'; failedId: number };
+
+export type ElectionListener = (event: ElectionEvent) => void;
+
 function isLeaderFailure(error: unknown): boolean {
   return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError;
 }
@@ -27,6 +37,7 @@ export class LeaderElection {
   private running: Promise<Leadership> | null = null;
   private lastEpoch = 0;
   private missedBeats = 0;
+  private readonly listeners = new Set<ElectionListener>();
 
   constructor(
     private readonly config: AppConfig,
@@ -36,6 +47,11 @@ export class LeaderElection {
 
   get leadership(): Leadership | null {
     return this.current;
+  }
+
+  onEvent(listener: ElectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async leader(): Promise<ReplicaAddress> {
@@ -61,6 +77,7 @@ export class LeaderElection {
           continue;
         }
         if (!isLeaderFailure(error) || elapsed > failoverBudgetMs) throw error;
+        this.emit({ kind: 'failover-retry', failedId: leader.id });
         leader = await this.replace(leader);
       }
     }
@@ -92,6 +109,7 @@ export class LeaderElection {
     }
     this.missedBeats = 0;
     this.logger.warn(`leader ${current.replica.id} failed its heartbeat`);
+    this.emit({ kind: 'heartbeat-failed', leaderId: current.replica.id });
     await this.replace(current.replica);
   }
 
@@ -114,11 +132,17 @@ export class LeaderElection {
       if (status?.leading) {
         this.current = { replica, epoch: status.epoch };
         this.logger.log(`replica ${id} leads at epoch ${status.epoch}`);
+        this.emit({ kind: 'elected', leaderId: id, epoch: status.epoch });
         return this.current;
       }
       epoch = Math.max(epoch, status?.epoch ?? 0) + 1;
     }
+    this.emit({ kind: 'election-failed' });
     throw new NoQuorumError();
+  }
+
+  private emit(event: ElectionEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private async announce(replica: ReplicaAddress, epoch: number): Promise<ReplicaStatus | null> {

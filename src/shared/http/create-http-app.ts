@@ -4,6 +4,8 @@ import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config';
 import { createAppLogger } from '../logging/app-logger';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { instrumentExpress, instrumentFastify } from '../metrics/http-instrumentation';
 
 export const MALFORMED_JSON = 'malformed JSON body';
 
@@ -22,9 +24,18 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** The app's HttpMetrics; none in apps without MetricsModule (the benchmark's bare baselines). */
+function httpMetricsOf(app: INestApplication): HttpMetrics | undefined {
+  try {
+    return app.get(HttpMetrics, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Builds the Nest application on the adapter the configuration names (express by default), with
- * the configured logger.
+ * the configured logger and every request timed for `/metrics`.
  */
 export async function createHttpApp(
   rootModule: Type<unknown>,
@@ -37,6 +48,8 @@ export async function createHttpApp(
         bodyParser: false,
         logger: createAppLogger(config),
       });
+      const metrics = httpMetricsOf(app);
+      if (metrics) instrumentExpress(app, metrics);
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
       app.disable('x-powered-by');
@@ -58,6 +71,8 @@ export async function createHttpApp(
         bodyParser: false,
         logger: createAppLogger(config),
       });
+      const metrics = httpMetricsOf(app);
+      if (metrics) instrumentFastify(app, metrics);
       return app;
     }
   }

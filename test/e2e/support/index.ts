@@ -3,3 +3,4 @@ export * from './http.client';
 export { waitFor } from '../../../src/cli/process/wait-for';
 export * from './replica-logs';
 export * from './trading-clients';
+export * from './metrics-text';
