@@ -18,10 +18,12 @@ import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { StocksController } from './stocks/stocks.controller';
 import { StocksService } from './stocks/stocks.service';
+import { ClusterStatusService } from './status/cluster-status.service';
+import { StatusController } from './status/status.controller';
 
 @Module({
   imports: [...sharedImports(), StockCacheModule],
-  controllers: [HealthController, StocksController, OrdersController],
+  controllers: [HealthController, StocksController, OrdersController, StatusController],
   providers: [
     ...sharedProviders,
     StocksService,
@@ -30,6 +32,7 @@ import { StocksService } from './stocks/stocks.service';
     LeaderElection,
     LeaderHeartbeatJob,
     FrontendMetrics,
+    ClusterStatusService,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: OrderClient, useClass: HttpOrderClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },

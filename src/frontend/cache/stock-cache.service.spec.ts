@@ -181,6 +181,15 @@ describe(StockCacheService.name, () => {
     expect(debugged).toEqual(['invalidated A (traded here)']);
   });
 
+  it('lists its contents most recently used first, without changing that order', async () => {
+    const sut = new StockCacheService(config());
+    for (const name of ['A', 'B', 'C']) await sut.lookup(name, catalog.answering(view(name, 1)));
+    await sut.lookup('A', catalog.load);
+    expect(sut.contents().map((stock) => stock.name)).toEqual(['A', 'C', 'B']);
+    expect(sut.contents().map((stock) => stock.name)).toEqual(['A', 'C', 'B']);
+    expect(sut.contents()[0]).toEqual(view('A', 1));
+  });
+
   it('never lets a slower fetch replace a newer cached value', async () => {
     const sut = new StockCacheService(config());
     const first = sut.lookup('A', catalog.load);

@@ -101,6 +101,12 @@ export class StockCacheService {
     };
   }
 
+  /** What the cache holds, most recently used first, without touching recency. */
+  contents(): StockView[] {
+    if (!this.config.cacheEnabled) return [];
+    return this.entries.keys().flatMap((name) => this.entries.peek(name) ?? []);
+  }
+
   private fetch(name: string, load: (name: string) => Promise<StockView>): Flight {
     const flight = { floor: 0 } as Flight;
     const running = this.flights.get(name) ?? new Set<Flight>();
