@@ -82,7 +82,7 @@ export class FrontendMetrics {
       () => cache.snapshot().invalidations,
     );
     gauge('cache_entries', 'Stocks in the cache now', () => cache.snapshot().keys.length);
-    gauge('cache_capacity', 'The cache’s capacity in entries (CACHE_SIZE)', () => cache.snapshot().capacity);
+    gauge('cache_capacity', 'The capacity of the cache in entries (CACHE_SIZE)', () => cache.snapshot().capacity);
   }
 
   private onElection(event: ElectionEvent): void {

@@ -49,7 +49,7 @@ export class ReplicaMetrics implements OnApplicationBootstrap {
     scrapedGauge({
       registry,
       name: name('last_number'),
-      help: 'The number of the last entry in this replica’s log (-1: empty)',
+      help: 'The number of the last entry in the log of this replica (-1: empty)',
       read: async () => one((await log.lastPosition()).number),
     });
     scrapedGauge({
