@@ -33,24 +33,26 @@ function specsFor(options: ClusterOptions): RoleProcessSpec[] {
   });
 }
 
-/** Who leads, as the frontend's /health says; empty when it cannot tell. */
+/** Who leads, as the frontend's /health says. */
 async function leaderOf(frontendUrl: string): Promise<string> {
   try {
     const response = await fetch(`${frontendUrl}/health`, { signal: AbortSignal.timeout(2000) });
     const body = (await response.json()) as { data?: { leader?: number } };
-    return body.data?.leader ? `; replica ${body.data.leader} leads` : '';
+    return body.data?.leader ? `replica ${body.data.leader} leads` : 'no leader yet';
   } catch {
-    return '';
+    return 'the frontend did not say who leads';
   }
 }
 
-/** The lines printed once every process is healthy: where to go next. */
+/**
+ * The lines printed once every process is healthy: where to go next. Few, so that with the four
+ * lines `npm run` prints first the start takes at most 15 lines.
+ */
 function urlLines(specs: readonly RoleProcessSpec[], frontend: string): string[] {
   const port = (url: string): string => `:${new URL(url).port}`;
   const others = specs.filter((spec) => spec.name !== FRONTEND).map((spec) => `${spec.name} ${port(spec.url)}`);
   return [
-    `API          ${frontend}`,
-    `Swagger UI   ${frontend}/docs`,
+    `API          ${frontend}   Swagger UI ${frontend}/docs`,
     `status page  ${frontend}/status`,
     `metrics      ${frontend}/metrics (and /metrics on ${others.join(', ')})`,
   ];
@@ -93,6 +95,7 @@ async function run(options: ClusterOptions): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   process.on('exit', () => group.killAllNow());
   group.onUnexpectedExit((member, status) => {
+    if (!streaming) for (const line of member.output().slice(-15)) prefixer.sink(member.name, line, 'stderr');
     void shutdown(`${member.name} exited unexpectedly (${describeExit(status)})`, 1);
   });
 
@@ -110,10 +113,9 @@ async function run(options: ClusterOptions): Promise<void> {
   }
   if (stopping) return;
   const frontend = group.get(FRONTEND).spec.url ?? '';
-  say(`all ${specs.length} processes are healthy${await leaderOf(frontend)}`);
   for (const line of urlLines(specs, frontend)) say(line);
-  say(`logs of every process follow (LOG_LEVEL=${process.env.LOG_LEVEL?.trim() || 'log'})`);
-  say('press Ctrl-C to stop');
+  const logLevel = process.env.LOG_LEVEL?.trim() || 'log';
+  say(`${await leaderOf(frontend)}; logs follow (LOG_LEVEL=${logLevel}); press Ctrl-C to stop`);
   streaming = true;
 }
 
