@@ -6,7 +6,7 @@ import { DataEnvelope, envelope } from '../../shared/contracts';
 import { ClusterStatusService } from './cluster-status.service';
 import { ClusterStatus } from './cluster-status.types';
 
-/** The page's two static files, copied next to the compiled controller by `nest build` (nest-cli.json). */
+/** The page's static files, copied next to the compiled controller by `nest build` (nest-cli.json). */
 const PAGE_DIR = join(__dirname, 'page');
 const read = (file: string): string => readFileSync(join(PAGE_DIR, file), 'utf8');
 
@@ -16,6 +16,7 @@ const read = (file: string): string => readFileSync(join(PAGE_DIR, file), 'utf8'
 export class StatusController {
   private readonly html = read('status.html');
   private readonly script = read('status.js');
+  private readonly style = read('status.css');
 
   constructor(private readonly status: ClusterStatusService) {}
 
@@ -31,6 +32,13 @@ export class StatusController {
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   pageScript(): string {
     return this.script;
+  }
+
+  @Get('status.css')
+  @ApiExcludeEndpoint()
+  @Header('Content-Type', 'text/css; charset=utf-8')
+  pageStyle(): string {
+    return this.style;
   }
 
   @Get('cluster')
