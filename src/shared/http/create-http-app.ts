@@ -24,23 +24,23 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** The app's HttpMetrics; none in apps without MetricsModule (the benchmark's bare baselines). */
-function httpMetricsOf(app: INestApplication): HttpMetrics | undefined {
-  try {
-    return app.get(HttpMetrics, { strict: false });
-  } catch {
-    return undefined;
-  }
+export interface HttpAppOptions {
+  /**
+   * Time every request for `/metrics` (the root module must import MetricsModule, as every role's
+   * does); off for the benchmark's bare baselines.
+   */
+  readonly timeRequests?: boolean;
 }
 
 /**
  * Builds the Nest application on the adapter the configuration names (express by default), with
- * the configured logger and every request timed for `/metrics`.
+ * the configured logger and, when asked, every request timed for `/metrics`.
  */
 export async function createHttpApp(
   rootModule: Type<unknown>,
   config: AppConfig,
   bodyLimitBytes: number,
+  options: HttpAppOptions = {},
 ): Promise<INestApplication> {
   switch (config.httpAdapter) {
     case 'express': {
@@ -48,8 +48,8 @@ export async function createHttpApp(
         bodyParser: false,
         logger: createAppLogger(config),
       });
-      const metrics = httpMetricsOf(app);
-      if (metrics) instrumentExpress(app, metrics);
+      // Before the body parser, so that bodies it refuses are timed too.
+      if (options.timeRequests) instrumentExpress(app, app.get(HttpMetrics));
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
       app.disable('x-powered-by');
@@ -71,8 +71,7 @@ export async function createHttpApp(
         bodyParser: false,
         logger: createAppLogger(config),
       });
-      const metrics = httpMetricsOf(app);
-      if (metrics) instrumentFastify(app, metrics);
+      if (options.timeRequests) instrumentFastify(app, app.get(HttpMetrics));
       return app;
     }
   }
