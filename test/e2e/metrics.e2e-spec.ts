@@ -30,7 +30,9 @@ describe('GET /metrics', () => {
     for (const url of urls()) {
       const res = await scrape(url);
       expect(res.status).toBe(200);
-      expect(res.contentType).toBe('text/plain; charset=utf-8; version=0.0.4');
+      // express puts charset first, fastify keeps prom-client's order.
+      const parts = res.contentType.split(';').map((part) => part.trim());
+      expect(parts.sort()).toEqual(['charset=utf-8', 'text/plain', 'version=0.0.4']);
       expect(res.text).toContain('# TYPE process_cpu_user_seconds_total counter');
       expect(res.text).toContain('# TYPE nodejs_heap_size_used_bytes gauge');
       expect(res.text).toContain('# TYPE bazaar_http_request_duration_seconds histogram');
