@@ -8,7 +8,7 @@ import { ROLE_BOOTS } from './role';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const boot = ROLE_BOOTS[config.role];
-  const app = await createHttpApp(boot.rootModule, config, boot.bodyLimitBytes);
+  const app = await createHttpApp(boot.rootModule, config, boot.bodyLimitBytes, { timeRequests: true });
   app.enableShutdownHooks();
   boot.configure?.(app);
   await app.listen(config.port, config.host);

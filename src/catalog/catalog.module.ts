@@ -9,6 +9,7 @@ import { InvalidationPublisher } from './invalidation/invalidation-publisher';
 import { CatalogLedger } from './ledger/catalog-ledger';
 import { CatalogStateRow } from './ledger/catalog-state.entity';
 import { JournalEntryRow } from './ledger/journal-entry.entity';
+import { CatalogMetrics } from './metrics/catalog.metrics';
 import { SqliteCatalogLedger } from './ledger/sqlite-catalog-ledger';
 import { Stock } from './ledger/stock.entity';
 import { CatalogSchema1764150000000 } from './migrations/1764150000000-catalog-schema';
@@ -45,6 +46,7 @@ export const CATALOG_ENTITIES = [Stock, JournalEntryRow, CatalogStateRow];
     StockSeeder,
     RestockService,
     RestockJob,
+    CatalogMetrics,
     { provide: InvalidationPublisher, useClass: HttpInvalidationPublisher },
     { provide: Readiness, useClass: CatalogReadiness },
   ],

@@ -9,14 +9,16 @@ export interface ClusterOptions {
   readonly cacheSize?: number;
   readonly httpAdapter?: HttpAdapterName;
   readonly healthTimeoutMs: number;
+  /** Print every process's output from the start, not only once all are healthy. */
+  readonly verbose: boolean;
   readonly help: boolean;
 }
 
 export const CLUSTER_USAGE = `Usage: npm run cluster -- [options]
 
 Starts catalog, order replicas 1-3 and the frontend from dist/main.js, waits until all are healthy,
-and stops them all on Ctrl-C. Other app variables in the environment (e.g. HEARTBEAT_MS,
-RESTOCK_INTERVAL_MS, DOWNSTREAM_TIMEOUT_MS) are passed through.
+prints the URLs, then their logs, and stops them all on Ctrl-C. Other app variables in the
+environment (e.g. LOG_LEVEL, LOG_FORMAT, HEARTBEAT_MS, RESTOCK_INTERVAL_MS) are passed through.
 
   --base-port N        frontend N, catalog N+1, order replicas N+101..N+103 (default 3000)
   --data-dir DIR       one subfolder per process under DIR (default ./data)
@@ -24,6 +26,7 @@ RESTOCK_INTERVAL_MS, DOWNSTREAM_TIMEOUT_MS) are passed through.
   --no-cache           disable the frontend cache
   --adapter NAME       HTTP adapter: ${HTTP_ADAPTERS.join(' or ')}
   --health-timeout MS  how long to wait for every /health to answer 200 (default 60000)
+  --verbose            print the processes' output during start-up too (default: once all are healthy)
   -h, --help           show this text`;
 
 export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
@@ -34,6 +37,7 @@ export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
     'no-cache': { type: 'boolean' },
     adapter: { type: 'string' },
     'health-timeout': { type: 'string' },
+    verbose: { type: 'boolean' },
   });
   // The highest port is base + 103 (replica 3).
   const basePort = integerFlag('--base-port', values['base-port'], 1, 65535 - 103) ?? 3000;
@@ -44,6 +48,7 @@ export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
     cacheSize: integerFlag('--cache-size', values['cache-size'], 1, 1_000_000),
     httpAdapter: enumFlag('--adapter', values.adapter, HTTP_ADAPTERS),
     healthTimeoutMs: integerFlag('--health-timeout', values['health-timeout'], 1, 3_600_000) ?? 60_000,
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
 }

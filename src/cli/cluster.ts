@@ -9,6 +9,7 @@ import {
   describeExit,
   FRONTEND,
   ManagedProcess,
+  OutputSink,
   ProcessGroup,
   RoleProcessSpec,
 } from './process';
@@ -32,13 +33,41 @@ function specsFor(options: ClusterOptions): RoleProcessSpec[] {
   });
 }
 
+/** Who leads, as the frontend's /health says. */
+async function leaderOf(frontendUrl: string): Promise<string> {
+  try {
+    const response = await fetch(`${frontendUrl}/health`, { signal: AbortSignal.timeout(2000) });
+    const body = (await response.json()) as { data?: { leader?: number } };
+    return body.data?.leader ? `replica ${body.data.leader} leads` : 'no leader yet';
+  } catch {
+    return 'the frontend did not say who leads';
+  }
+}
+
+/**
+ * The lines printed once every process is healthy: where to go next. Few, so that with the four
+ * lines `npm run` prints first the start takes at most 15 lines.
+ */
+function urlLines(specs: readonly RoleProcessSpec[], frontend: string): string[] {
+  const port = (url: string): string => `:${new URL(url).port}`;
+  const others = specs.filter((spec) => spec.name !== FRONTEND).map((spec) => `${spec.name} ${port(spec.url)}`);
+  return [
+    `API          ${frontend}   Swagger UI ${frontend}/docs`,
+    `status page  ${frontend}/status`,
+    `metrics      ${frontend}/metrics (and /metrics on ${others.join(', ')})`,
+  ];
+}
+
 async function run(options: ClusterOptions): Promise<void> {
   const specs = specsFor(options);
   const prefixer = consolePrefixer([LAUNCHER, ...specs.map((spec) => spec.name)]);
   const say = (line: string): void => prefixer.say(LAUNCHER, line);
-  const group = new ProcessGroup(
-    specs.map((spec) => new ManagedProcess(spec, { sink: prefixer.sink, detached: true })),
-  );
+  // Start-up chatter stays in each process's kept lines (shown if it fails to start) unless --verbose.
+  let streaming = options.verbose;
+  const sink: OutputSink = (name, line, stream) => {
+    if (streaming) prefixer.sink(name, line, stream);
+  };
+  const group = new ProcessGroup(specs.map((spec) => new ManagedProcess(spec, { sink, detached: true })));
 
   let stopping = false;
   let stoppingSince = 0;
@@ -66,23 +95,28 @@ async function run(options: ClusterOptions): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   process.on('exit', () => group.killAllNow());
   group.onUnexpectedExit((member, status) => {
+    if (!streaming) for (const line of member.output().slice(-15)) prefixer.sink(member.name, line, 'stderr');
     void shutdown(`${member.name} exited unexpectedly (${describeExit(status)})`, 1);
   });
 
-  say(`data in ${options.dataDir}`);
-  for (const spec of specs) say(`${spec.name.padEnd(8)} ${spec.url}`);
+  say(`starting ${specs.length} processes, data in ${options.dataDir}`);
+  const started = Date.now();
+  const healthy = (member: ManagedProcess): void => {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    say(`${member.name.padEnd(8)} healthy  ${member.spec.url ?? ''}  (${seconds} s)`);
+  };
   try {
-    await group.startAll(options.healthTimeoutMs);
+    await group.startAll(options.healthTimeoutMs, undefined, healthy);
   } catch (error) {
     await shutdown(`could not start the cluster: ${error instanceof Error ? error.message : String(error)}`, 1);
     return;
   }
   if (stopping) return;
-  const frontend = group.get(FRONTEND).spec.url;
-  say('all processes are healthy');
-  say(`API         ${frontend}`);
-  say(`Swagger UI  ${frontend}/docs`);
-  say('press Ctrl-C to stop');
+  const frontend = group.get(FRONTEND).spec.url ?? '';
+  for (const line of urlLines(specs, frontend)) say(line);
+  const logLevel = process.env.LOG_LEVEL?.trim() || 'log';
+  say(`${await leaderOf(frontend)}; logs follow (LOG_LEVEL=${logLevel}); press Ctrl-C to stop`);
+  streaming = true;
 }
 
 runCli({ usage: CLUSTER_USAGE, parse: parseClusterOptions, run });

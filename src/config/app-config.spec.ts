@@ -221,4 +221,29 @@ describe(loadConfig.name, () => {
       expectRefused({ ROLE: 'bogus', PORT: 'x', CACHE_SIZE: 'y' }, 'ROLE');
     });
   });
+
+  describe('LOG_LEVEL and LOG_FORMAT', () => {
+    it('default to log and text on every role', () => {
+      for (const env of [{ ROLE: 'frontend' }, { ROLE: 'catalog' }, { ROLE: 'order', REPLICA_ID: '2' }]) {
+        expect(loadConfig(env)).toMatchObject({ logLevel: 'log', logFormat: 'text' });
+      }
+    });
+
+    it.each(['error', 'warn', 'log', 'debug'])('accepts LOG_LEVEL=%s', (level) => {
+      expect(loadConfig({ ROLE: 'catalog', LOG_LEVEL: level }).logLevel).toBe(level);
+    });
+
+    it('accepts LOG_FORMAT=json', () => {
+      expect(loadConfig({ ROLE: 'catalog', LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    });
+
+    it.each([
+      ['LOG_LEVEL', 'verbose'],
+      ['LOG_LEVEL', 'INFO'],
+      ['LOG_FORMAT', 'pretty'],
+    ])('refuses %s=%s and lists the allowed values', (variable, value) => {
+      const error = expectRefused({ ROLE: 'frontend', [variable]: value }, variable);
+      expect(error.message).toContain(variable === 'LOG_LEVEL' ? 'error, warn, log, debug' : 'text, json');
+    });
+  });
 });

@@ -13,6 +13,14 @@ export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 export const FAULTS = ['none', 'crash-after-catalog-trade', 'fail-after-catalog-trade'] as const;
 export type Fault = (typeof FAULTS)[number];
 
+/** Each level prints itself and every more severe one; `log` is the default. */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** `text` for people, `json` (one object per line) for log collectors. */
+export const LOG_FORMATS = ['text', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** Every variable loadConfig reads. */
 export const CONFIG_VARIABLES = [
   'ROLE',
@@ -33,6 +41,8 @@ export const CONFIG_VARIABLES = [
   'HTTP_ADAPTER',
   'STOCKS_FILE',
   'FAULT_INJECTION',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
   'APPEND_BATCH',
   'COMMIT_TIMEOUT_MS',
   'PEER_TIMEOUT_MS',
@@ -74,6 +84,8 @@ export abstract class AppConfig {
   abstract readonly httpAdapter: HttpAdapterName;
   abstract readonly stocksFile: string;
   abstract readonly faultInjection: Fault;
+  abstract readonly logLevel: LogLevelName;
+  abstract readonly logFormat: LogFormat;
   abstract readonly replication: ReplicationTuning;
   abstract readonly election: ElectionTuning;
 }
@@ -122,6 +134,8 @@ export function loadConfig(env: Env): AppConfig {
     httpAdapter: oneOf(env, 'HTTP_ADAPTER', HTTP_ADAPTERS, 'express'),
     stocksFile: resolve(text(env, 'STOCKS_FILE', DEFAULT_STOCKS_FILE)),
     faultInjection: oneOf(env, 'FAULT_INJECTION', FAULTS, 'none'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'text'),
     replication,
     election: loadElectionTuning(env, replication),
   });

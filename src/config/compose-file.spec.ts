@@ -6,6 +6,8 @@ import { AppConfig, loadConfig } from './app-config';
 type Env = Record<string, string>;
 
 interface ComposeService {
+  readonly profiles?: string[];
+  readonly command?: string[];
   readonly environment?: Env | string[];
   readonly volumes?: string[];
   readonly ports?: string[];
@@ -46,8 +48,13 @@ function interpolated(env: Env, vars: Env): Env {
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, interpolate(value, vars)]));
 }
 
+interface ScrapeConfig {
+  readonly scrape_configs: { static_configs: { targets: string[]; labels?: Record<string, string> }[] }[];
+}
+
 const compose = parse(readFileSync(COMPOSE_PATH, 'utf8'), { merge: true }) as ComposeFile;
-const names = Object.keys(compose.services);
+/** The app's services: those that run without a profile. */
+const names = Object.keys(compose.services).filter((name) => !compose.services[name].profiles);
 const rawEnv = (name: string): Env => environmentOf(compose.services[name]);
 const configs = new Map<string, AppConfig>();
 /** The service's config as the app would load it, with a test INTERNAL_TOKEN in the environment. */
@@ -72,8 +79,24 @@ function expectPointsAt(url: string, service: string): void {
 }
 
 describe('docker/compose.yml', () => {
-  it('declares exactly catalog, order-1..3 and frontend', () => {
+  it('runs exactly catalog, order-1..3 and frontend by default, and Prometheus only with --profile metrics', () => {
     expect([...names].sort()).toEqual(['catalog', 'frontend', 'order-1', 'order-2', 'order-3']);
+    const profiled = Object.keys(compose.services).filter((name) => compose.services[name].profiles);
+    expect(profiled).toEqual(['prometheus']);
+    expect(compose.services.prometheus.profiles).toEqual(['metrics']);
+  });
+
+  it('has Prometheus scrape every service on its PORT, labelled with its name, published on 127.0.0.1:9090', () => {
+    const prometheus = compose.services.prometheus;
+    const mount = (prometheus.volumes ?? []).find((v) => v.endsWith(':/etc/prometheus/prometheus.yml:ro')) ?? '';
+    expect(prometheus.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    const file = join(COMPOSE_PATH, '..', mount.split(':')[0]);
+    const scrape = parse(readFileSync(file, 'utf8')) as ScrapeConfig;
+    const targets = scrape.scrape_configs.flatMap((job) =>
+      job.static_configs.flatMap((group) => group.targets.map((target) => [group.labels?.process, target])),
+    );
+    expect(targets.sort()).toEqual(names.map((name) => [name, `${name}:${config(name).port}`]).sort());
+    expect((prometheus.ports ?? []).map((p) => interpolate(p, {}))).toEqual(['127.0.0.1:9090:9090']);
   });
 
   it.each(names)('gives %s a configuration loadConfig accepts', (name) => {
@@ -137,7 +160,7 @@ describe('docker/compose.yml', () => {
     expect(new Set(used).size).toBe(STATEFUL.length);
   });
 
-  it('publishes only the frontend, on 127.0.0.1:3000 unless FRONTEND_BIND and FRONTEND_PORT say otherwise', () => {
+  it('publishes only the frontend of the app, on 127.0.0.1:3000 unless FRONTEND_BIND and FRONTEND_PORT say otherwise', () => {
     const published = (vars: Env) => (compose.services.frontend.ports ?? []).map((p) => interpolate(p, vars));
     expect(published({})).toEqual([`127.0.0.1:3000:${config('frontend').port}`]);
     expect(published({ FRONTEND_BIND: '0.0.0.0', FRONTEND_PORT: '8080' })).toEqual([

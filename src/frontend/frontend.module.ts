@@ -10,6 +10,7 @@ import { StockCacheModule } from './cache/stock-cache.module';
 import { LeaderElection } from './election/leader-election.service';
 import { LeaderHeartbeatJob } from './election/leader-heartbeat.job';
 import { FrontendReadiness } from './frontend-readiness';
+import { FrontendMetrics } from './metrics/frontend.metrics';
 import { HttpOrderClient } from './orders/http-order.client';
 import { OrderForwarder } from './orders/order-forwarder';
 import { OrderClient } from './orders/order.client';
@@ -17,10 +18,12 @@ import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { StocksController } from './stocks/stocks.controller';
 import { StocksService } from './stocks/stocks.service';
+import { ClusterStatusService } from './status/cluster-status.service';
+import { StatusController } from './status/status.controller';
 
 @Module({
   imports: [...sharedImports(), StockCacheModule],
-  controllers: [HealthController, StocksController, OrdersController],
+  controllers: [HealthController, StocksController, OrdersController, StatusController],
   providers: [
     ...sharedProviders,
     StocksService,
@@ -28,6 +31,8 @@ import { StocksService } from './stocks/stocks.service';
     OrderForwarder,
     LeaderElection,
     LeaderHeartbeatJob,
+    FrontendMetrics,
+    ClusterStatusService,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: OrderClient, useClass: HttpOrderClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },

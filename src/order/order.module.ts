@@ -11,6 +11,7 @@ import { Order } from './log/order.entity';
 import { OrderLogRepository } from './log/order-log.repository';
 import { ReplicaStateRow } from './log/replica-state.entity';
 import { OrderSchema1764150000001 } from './migrations/1764150000001-order-schema';
+import { ReplicaMetrics } from './metrics/replica.metrics';
 import { OrderReadiness } from './order-readiness';
 import { FaultInjector } from './orders/fault-injector';
 import { OrderController } from './orders/order.controller';
@@ -48,6 +49,7 @@ import { RollForwardService } from './replication/roll-forward.service';
     ReplicaService,
     RollForwardService,
     RollForwardJob,
+    ReplicaMetrics,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },
     { provide: Readiness, useClass: OrderReadiness },

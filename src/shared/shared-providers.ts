@@ -5,11 +5,12 @@ import { InternalTokenGuard } from './auth/internal-token.guard';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter';
 import { InternalHttpModule } from './http/internal-http.module';
 import { StrictValidationPipe } from './http/strict-validation.pipe';
+import { MetricsModule } from './metrics/metrics.module';
 import { Clock, SystemClock } from './time/clock';
 
-/** What every role's root module imports: validated config, scheduling, the internal HTTP client. */
+/** What every role's root module imports: validated config, scheduling, the internal HTTP client, /metrics. */
 export function sharedImports() {
-  return [AppConfigModule.forRoot(), ScheduleModule.forRoot(), InternalHttpModule];
+  return [AppConfigModule.forRoot(), ScheduleModule.forRoot(), InternalHttpModule, MetricsModule];
 }
 
 /** What every role's root module provides: the error envelope, validation, the internal-route guard, time. */

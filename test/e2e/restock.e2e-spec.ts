@@ -7,7 +7,13 @@ describe('restock and server push', () => {
   let cluster: TestCluster;
 
   beforeAll(async () => {
-    cluster = await startCluster({ cacheSize: 3, restockIntervalMs: 300, restockThreshold: THRESHOLD });
+    // The frontend logs each invalidation at debug.
+    cluster = await startCluster({
+      cacheSize: 3,
+      restockIntervalMs: 300,
+      restockThreshold: THRESHOLD,
+      env: { frontend: { LOG_LEVEL: 'debug' } },
+    });
   });
 
   afterAll(async () => {

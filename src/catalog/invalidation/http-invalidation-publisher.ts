@@ -40,6 +40,10 @@ export class HttpInvalidationPublisher extends InvalidationPublisher implements 
     this.outbox.post(invalidation);
   }
 
+  override get pending(): number {
+    return this.outbox.pending;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.outbox.stop();
   }

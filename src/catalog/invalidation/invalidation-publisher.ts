@@ -6,4 +6,9 @@ import { StockInvalidation } from '../../shared/contracts';
  */
 export abstract class InvalidationPublisher {
   abstract publish(invalidation: StockInvalidation): void;
+
+  /** Changed stocks whose invalidation is not delivered yet (a publisher that queues nothing: 0). */
+  get pending(): number {
+    return 0;
+  }
 }

@@ -5,7 +5,7 @@ import { StockInvalidation, TradeRequest } from '../../shared/contracts';
 import { StaleEpochError } from '../../shared/errors';
 import { InvalidationPublisher } from '../invalidation/invalidation-publisher';
 import { TradeJournalService } from './trade-journal.service';
-import { TradeService } from './trade.service';
+import { CommittedBatch, TradeService } from './trade.service';
 
 class FakeInvalidationPublisher extends InvalidationPublisher {
   readonly published: StockInvalidation[] = [];
@@ -119,5 +119,23 @@ describe(TradeService.name, () => {
     expect(await db.ledger.journalAfter(0, 10)).toEqual([]);
     await sut.trade({ epoch: 5, trades: [buy('new', 'A', 1)] });
     expect((await db.ledger.findStock('A'))?.quantity).toBe(4);
+  });
+
+  it('tells batch listeners the size, duration and outcomes of every committed transaction', async () => {
+    const batches: CommittedBatch[] = [];
+    sut.onBatch((batch) => batches.push(batch));
+    await sut.trade({
+      epoch: 1,
+      trades: [buy('t1', 'A', 2), buy('t2', 'A', 9), buy('t3', 'Nope', 1), sell('t4', 'B', 1)],
+    });
+    await sut.trade({ epoch: 1, trades: [buy('t1', 'A', 2), buy('t5', 'B', 1)] });
+    await new TradeJournalService(db.ledger).fence(2);
+    await expect(sut.trade({ epoch: 1, trades: [buy('t6', 'A', 1)] })).rejects.toBeInstanceOf(StaleEpochError);
+    expect(batches.map(({ size, outcomes }) => [size, Object.fromEntries(outcomes)])).toEqual([
+      [4, { applied: 2, not_enough_stock: 1, stock_not_found: 1 }],
+      [2, { replayed: 1, applied: 1 }],
+      [1, { stale_epoch: 1 }],
+    ]);
+    for (const { seconds } of batches) expect(seconds).toBeGreaterThanOrEqual(0);
   });
 });

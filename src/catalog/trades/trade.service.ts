@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../../config/app-config';
 import { JournalEntry, TradeBatch, TradeOutcome, TradeRequest, TradeType } from '../../shared/contracts';
 import {
@@ -21,6 +22,32 @@ interface TradeItem {
   trade: TradeRequest;
 }
 
+/** How the catalog answered one trade: applied now, its first outcome again, or refused. */
+export type TradeOutcomeKind = 'applied' | 'replayed' | 'not_enough_stock' | 'stock_not_found' | 'stale_epoch';
+export const TRADE_OUTCOME_KINDS: readonly TradeOutcomeKind[] = [
+  'applied',
+  'replayed',
+  'not_enough_stock',
+  'stock_not_found',
+  'stale_epoch',
+];
+
+/** One committed transaction (group commit) and what its trades came to. */
+export interface CommittedBatch {
+  size: number;
+  seconds: number;
+  outcomes: ReadonlyMap<TradeOutcomeKind, number>;
+}
+
+export type BatchListener = (batch: CommittedBatch) => void;
+
+interface Decision {
+  kind: TradeOutcomeKind;
+  settled: Settled<TradeOutcome>;
+}
+
+const decided = (kind: TradeOutcomeKind, settled: Settled<TradeOutcome>): Decision => ({ kind, settled });
+
 const refusal = (error: DomainError): TradeOutcome => ({ error: toWireError(error) });
 
 /** An applied trade's row: it has a seq and a type. */
@@ -37,6 +64,7 @@ function toJournalEntry({ tradeId, seq, name, type, quantity }: JournalEntryRow)
 @Injectable()
 export class TradeService {
   private readonly batches: Batcher<TradeItem, TradeOutcome>;
+  private readonly listeners = new Set<BatchListener>();
 
   constructor(
     private readonly ledger: CatalogLedger,
@@ -51,14 +79,30 @@ export class TradeService {
     return Promise.all(this.batches.submitAll(batch.trades.map((trade) => ({ epoch: batch.epoch, trade }))));
   }
 
+  /** Hears of every committed batch (metrics count trades by outcome there). */
+  onBatch(listener: BatchListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   private async applyAll(items: readonly TradeItem[]): Promise<Settled<TradeOutcome>[]> {
-    const { results, changed } = await this.ledger.transaction(async (tx) => {
+    const started = performance.now();
+    const { decisions, changed } = await this.ledger.transaction(async (tx) => {
       const known = await tx.findEntries(items.map((item) => item.trade.tradeId));
       const changedStocks = new Map<string, Stock>();
-      return { results: items.map((item) => this.applyOne(tx, item, known, changedStocks)), changed: changedStocks };
+      return { decisions: items.map((item) => this.applyOne(tx, item, known, changedStocks)), changed: changedStocks };
     });
+    const seconds = (performance.now() - started) / 1000;
     for (const stock of changed.values()) this.invalidations.publish({ name: stock.name, version: stock.version });
-    return results;
+    if (this.listeners.size > 0) this.report(decisions, seconds);
+    return decisions.map((decision) => decision.settled);
+  }
+
+  private report(decisions: readonly Decision[], seconds: number): void {
+    const outcomes = new Map<TradeOutcomeKind, number>();
+    for (const { kind } of decisions) outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+    const batch = { size: decisions.length, seconds, outcomes };
+    for (const listener of this.listeners) listener(batch);
   }
 
   private applyOne(
@@ -66,21 +110,21 @@ export class TradeService {
     { epoch, trade }: TradeItem,
     known: Map<string, JournalEntryRow>,
     changed: Map<string, Stock>,
-  ): Settled<TradeOutcome> {
-    if (epoch < tx.fenceEpoch) return failed(StaleEpochError.refusing(epoch, tx.fenceEpoch));
+  ): Decision {
+    if (epoch < tx.fenceEpoch) return decided('stale_epoch', failed(StaleEpochError.refusing(epoch, tx.fenceEpoch)));
     const previous = known.get(trade.tradeId);
-    if (previous) return fulfilled(replay(previous, trade));
+    if (previous) return decided('replayed', fulfilled(replay(previous, trade)));
     const stock = tx.findStock(trade.name);
-    if (!stock) return fulfilled(refusal(new StockNotFoundError()));
+    if (!stock) return decided('stock_not_found', fulfilled(refusal(new StockNotFoundError())));
     const next = applyTradeRule(stock, trade.type, trade.quantity);
     if (!next) {
       known.set(trade.tradeId, tx.refuseTrade(trade));
-      return fulfilled(refusal(new NotEnoughStockError()));
+      return decided('not_enough_stock', fulfilled(refusal(new NotEnoughStockError())));
     }
     const applied = tx.applyTrade(trade, next);
     known.set(trade.tradeId, applied.entry);
     changed.set(applied.stock.name, applied.stock);
-    return fulfilled({ applied: toJournalEntry(applied.entry) });
+    return decided('applied', fulfilled({ applied: toJournalEntry(applied.entry) }));
   }
 }
 

@@ -27,12 +27,17 @@ export class ProcessGroup {
 
   /**
    * Spawns the named members all at once (replicas may need each other, and the frontend elects a
-   * leader among them, so no member waits for another before it starts), then waits for every health.
+   * leader among them, so no member waits for another before it starts), then waits for every health;
+   * `onHealthy` hears of each member as its /health first answers 200.
    */
-  async startAll(healthTimeoutMs: number, names: readonly string[] = [...this.byName.keys()]): Promise<void> {
+  async startAll(
+    healthTimeoutMs: number,
+    names: readonly string[] = [...this.byName.keys()],
+    onHealthy?: (member: ManagedProcess) => void,
+  ): Promise<void> {
     const members = names.map((name) => this.get(name));
     for (const member of members) member.start();
-    await Promise.all(members.map((member) => member.waitHealthy(healthTimeoutMs)));
+    await Promise.all(members.map((member) => member.waitHealthy(healthTimeoutMs).then(() => onHealthy?.(member))));
   }
 
   /** SIGTERM to every running member, SIGKILL to those still up after `timeoutMs`; waits for all. */

@@ -50,11 +50,14 @@ function config(cacheEnabled = true, cacheSize = 3): AppConfig {
 describe(StockCacheService.name, () => {
   let catalog: FakeCatalog;
   let logged: string[];
+  let debugged: string[];
 
   beforeEach(() => {
     catalog = new FakeCatalog();
     logged = [];
+    debugged = [];
     jest.spyOn(Logger.prototype, 'log').mockImplementation((message: unknown) => void logged.push(String(message)));
+    jest.spyOn(Logger.prototype, 'debug').mockImplementation((message: unknown) => void debugged.push(String(message)));
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -154,7 +157,7 @@ describe(StockCacheService.name, () => {
     await sut.lookup('A', catalog.answering(view('A', 1)));
     expect(sut.invalidate('A', 2)).toBe(true);
     expect(sut.snapshot()).toMatchObject({ keys: [], invalidations: 1 });
-    expect(logged).toEqual(['invalidated A (catalog push: v1 < v2)']);
+    expect(debugged).toEqual(['invalidated A (catalog push: v1 < v2)']);
   });
 
   it('ignores a late push for a version the cache already holds or passed', async () => {
@@ -163,7 +166,7 @@ describe(StockCacheService.name, () => {
     expect(sut.invalidate('A', 4)).toBe(false);
     expect(sut.invalidate('A', 5)).toBe(false);
     expect(sut.snapshot()).toMatchObject({ keys: ['A'], invalidations: 0 });
-    expect(logged).toEqual([]);
+    expect(debugged).toEqual([]);
   });
 
   it('treats every value as old when a trade it forwarded invalidates without a version', async () => {
@@ -175,7 +178,16 @@ describe(StockCacheService.name, () => {
     catalog.answer(view('B', 9));
     await inFlight;
     expect(sut.snapshot()).toMatchObject({ keys: [], invalidations: 1 });
-    expect(logged).toEqual(['invalidated A (traded here)']);
+    expect(debugged).toEqual(['invalidated A (traded here)']);
+  });
+
+  it('lists its contents most recently used first, without changing that order', async () => {
+    const sut = new StockCacheService(config());
+    for (const name of ['A', 'B', 'C']) await sut.lookup(name, catalog.answering(view(name, 1)));
+    await sut.lookup('A', catalog.load);
+    expect(sut.contents().map((stock) => stock.name)).toEqual(['A', 'C', 'B']);
+    expect(sut.contents().map((stock) => stock.name)).toEqual(['A', 'C', 'B']);
+    expect(sut.contents()[0]).toEqual(view('A', 1));
   });
 
   it('never lets a slower fetch replace a newer cached value', async () => {

@@ -84,7 +84,8 @@ export class StockCacheService {
     this.entries.delete(name);
     this.invalidations += 1;
     const why = Number.isFinite(version) ? `catalog push: v${cached.version} < v${version}` : 'traded here';
-    this.logger.log(`invalidated ${name} (${why})`);
+    // One per trade under load: debug, so the default log stays readable.
+    this.logger.debug(`invalidated ${name} (${why})`);
     return true;
   }
 
@@ -98,6 +99,12 @@ export class StockCacheService {
       evictions: this.evictions,
       invalidations: this.invalidations,
     };
+  }
+
+  /** What the cache holds, most recently used first, without touching recency. */
+  contents(): StockView[] {
+    if (!this.config.cacheEnabled) return [];
+    return this.entries.keys().flatMap((name) => this.entries.peek(name) ?? []);
   }
 
   private fetch(name: string, load: (name: string) => Promise<StockView>): Flight {

@@ -3,7 +3,7 @@ import { ReplicaClient } from '../../shared/clients/replica.client';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
 import { FakeClock, flushPromises } from '../../../test/fakes/fake-clock';
-import { LeaderElection } from './leader-election.service';
+import { ElectionEvent, LeaderElection } from './leader-election.service';
 
 interface FakeReplica {
   status: ReplicaStatus;
@@ -256,5 +256,30 @@ describe(LeaderElection.name, () => {
   it('gives up with 503 when no replica can lead', async () => {
     [1, 2, 3].forEach((id) => (replicas.replicas.get(id)!.up = false));
     await expect(sut.leader()).rejects.toBeInstanceOf(NoQuorumError);
+  });
+
+  it('tells its listeners of each election, failed heartbeat and failover retry', async () => {
+    const events: ElectionEvent[] = [];
+    sut.onEvent((event) => events.push(event));
+    await sut.leader();
+    replicas.replicas.get(3)!.up = false;
+    await sut.checkLeader();
+    await sut.withLeader(async (leader) => {
+      if (leader.id === 2) {
+        replicas.replicas.get(2)!.up = false;
+        throw new ReplicaUnreachableError(2);
+      }
+      return leader.id;
+    });
+    replicas.replicas.get(1)!.up = false;
+    await expect(sut.replace({ id: 1, url: 'http://replica-1' })).rejects.toBeInstanceOf(NoQuorumError);
+    expect(events).toEqual([
+      { kind: 'elected', leaderId: 3, epoch: 1 },
+      { kind: 'heartbeat-failed', leaderId: 3 },
+      { kind: 'elected', leaderId: 2, epoch: 2 },
+      { kind: 'failover-retry', failedId: 2 },
+      { kind: 'elected', leaderId: 1, epoch: 3 },
+      { kind: 'election-failed' },
+    ]);
   });
 });

@@ -11,6 +11,16 @@ export interface Leadership {
   epoch: number;
 }
 
+/** What metrics and the status page hear of: elections, and leaders that failed. */
+export type ElectionEvent =
+  | { kind: 'elected'; leaderId: number; epoch: number }
+  | { kind: 'election-failed' }
+  | { kind: 'heartbeat-failed'; leaderId: number }
+  /** A request the leader failed is retried on a newly elected one. */
+  | { kind: 'failover-retry'; failedId: number };
+
+export type ElectionListener = (event: ElectionEvent) => void;
+
 function isLeaderFailure(error: unknown): boolean {
   return error instanceof ReplicaUnreachableError || error instanceof NotLeaderError || error instanceof NoQuorumError;
 }
@@ -37,6 +47,7 @@ export class LeaderElection {
   private running: Promise<Leadership> | null = null;
   private lastEpoch = 0;
   private missedBeats = 0;
+  private readonly listeners = new Set<ElectionListener>();
 
   constructor(
     private readonly config: AppConfig,
@@ -46,6 +57,11 @@ export class LeaderElection {
 
   get leadership(): Leadership | null {
     return this.current;
+  }
+
+  onEvent(listener: ElectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async leader(): Promise<ReplicaAddress> {
@@ -78,6 +94,7 @@ export class LeaderElection {
           if (noQuorumSeen) await this.clock.sleep(quorumRetryPauseMs);
           noQuorumSeen = true;
         }
+        if (leader) this.emit({ kind: 'failover-retry', failedId: leader.id });
         leader = leader ? await this.replace(leader, skipsTheLeader(error)).catch(electionFailed) : undefined;
       }
     }
@@ -116,6 +133,7 @@ export class LeaderElection {
     this.logger.warn(
       `leader ${current.replica.id} failed its heartbeat${lostQuorum ? ' (no majority reachable)' : ''}`,
     );
+    this.emit({ kind: 'heartbeat-failed', leaderId: current.replica.id });
     await this.replace(current.replica, answer instanceof ReplicaUnreachableError || lostQuorum);
   }
 
@@ -171,11 +189,17 @@ export class LeaderElection {
       if (status?.leading) {
         this.current = { replica, epoch: status.epoch };
         this.logger.log(`replica ${id} leads at epoch ${status.epoch}`);
+        this.emit({ kind: 'elected', leaderId: id, epoch: status.epoch });
         return this.current;
       }
       epoch = Math.max(epoch, status?.epoch ?? 0) + 1;
     }
+    this.emit({ kind: 'election-failed' });
     throw new NoQuorumError();
+  }
+
+  private emit(event: ElectionEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private async announce(replica: ReplicaAddress, epoch: number): Promise<ReplicaStatus | null> {

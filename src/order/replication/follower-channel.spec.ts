@@ -7,10 +7,12 @@ import { FollowerChannel } from './follower-channel';
 
 class FakeListener {
   progressed = 0;
+  appends = 0;
   deposedBecause: string[] = [];
   readonly listener = {
     progressed: () => void (this.progressed += 1),
     deposed: (reason: string) => void this.deposedBecause.push(reason),
+    appended: () => void (this.appends += 1),
   };
 }
 
@@ -63,6 +65,7 @@ describe(FollowerChannel.name, () => {
       [0, 2, [1, 2, 3, 4]],
     ]);
     expect(sut.matchNumber).toBe(4);
+    expect(listener.appends).toBe(2);
   });
 
   it('backs off while the follower is unreachable, doubling the pause, and reports it unhealthy', async () => {
@@ -85,6 +88,7 @@ describe(FollowerChannel.name, () => {
     }
     expect(sut.healthy).toBe(true);
     expect(sut.matchNumber).toBe(4);
+    expect(listener.appends).toBe(1);
   });
 
   it('tells the leader it is deposed when the follower knows a newer epoch, and stops', async () => {

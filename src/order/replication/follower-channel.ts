@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { ReplicaAddress } from '../../config/app-config';
 import { ReplicationTuning } from '../../config/tuning';
 import { ReplicaClient } from '../../shared/clients/replica.client';
@@ -12,6 +13,8 @@ export interface ChannelListener {
   progressed(): void;
   /** The follower knows a newer epoch: we no longer lead. */
   deposed(reason: string): void;
+  /** One append round trip that the follower answered took this long. */
+  appended(seconds: number): void;
 }
 
 /**
@@ -79,10 +82,12 @@ export class FollowerChannel {
     this.heartbeatDue = false;
     const prevNumber = this.nextNumber - 1;
     const prevEpoch = (await this.log.epochAt(prevNumber)) ?? -1;
+    const started = performance.now();
     try {
       const request = { epoch: this.state.epoch, leaderId: this.state.id, prevNumber, prevEpoch, orders, commitNumber };
       const result = await this.client.append(this.peer, request, this.tuning.appendTimeoutMs);
       if (this.stopped) return false;
+      this.listener.appended((performance.now() - started) / 1000);
       this.markHealthy();
       if (!result.ok) {
         this.nextNumber = Math.min(prevNumber, Math.max(0, result.resendFrom));

@@ -25,6 +25,7 @@ function positionOf(status: ReplicaStatus): LogPosition {
 @Injectable()
 export class LogSync {
   private readonly logger = new Logger(LogSync.name);
+  private copied = 0;
 
   constructor(
     private readonly state: ReplicaState,
@@ -32,6 +33,11 @@ export class LogSync {
     private readonly log: OrderLogRepository,
     private readonly config: AppConfig,
   ) {}
+
+  /** Entries copied from peers since this process started (catch-up on start and before leading). */
+  get entriesCopied(): number {
+    return this.copied;
+  }
 
   /** On start: copy what the most advanced reachable peer has beyond our commit point. */
   async catchUp(): Promise<void> {
@@ -73,7 +79,9 @@ export class LogSync {
     );
     if (!best) return 0;
     const after = this.state.commitNumber;
-    return this.log.adoptAfter(after, await this.fetchAfter(best.peer, after));
+    const changed = await this.log.adoptAfter(after, await this.fetchAfter(best.peer, after));
+    this.copied += changed;
+    return changed;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig, ReplicaAddress } from '../../config/app-config';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { NoQuorumError, NotLeaderError } from '../../shared/errors';
 import { Clock } from '../../shared/time/clock';
@@ -7,6 +7,18 @@ import { OrderLogRepository } from '../log/order-log.repository';
 import { FollowerChannel } from './follower-channel';
 import { majorityMatch } from './log-rules';
 import { ReplicaState } from './replica-state';
+
+/** One follower as the leader sees it. */
+export interface FollowerProgress {
+  id: number;
+  /** The highest number it is known to hold (-1: nothing known yet). */
+  matchNumber: number;
+  /** False while appends to it fail. */
+  reachable: boolean;
+}
+
+/** Hears of every append a follower answered: who, and the round trip in seconds. */
+export type AppendListener = (followerId: number, seconds: number) => void;
 
 interface Waiter {
   number: number;
@@ -27,6 +39,7 @@ export class ReplicationService implements OnModuleDestroy {
   private channels: FollowerChannel[] = [];
   private waiters: Waiter[] = [];
   private localLast = -1;
+  private readonly appendListeners = new Set<AppendListener>();
 
   constructor(
     private readonly state: ReplicaState,
@@ -36,6 +49,16 @@ export class ReplicationService implements OnModuleDestroy {
     private readonly config: AppConfig,
   ) {
     state.onStepDown(() => this.stop());
+  }
+
+  /** The followers' progress while this replica leads; empty otherwise. */
+  followers(): FollowerProgress[] {
+    return this.channels.map((c) => ({ id: c.peer.id, matchNumber: c.matchNumber, reachable: c.healthy }));
+  }
+
+  onAppend(listener: AppendListener): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   /** Sends to every follower even when there is nothing new (a no-op when not leading). */
@@ -55,10 +78,11 @@ export class ReplicationService implements OnModuleDestroy {
   async start(firstNumber: number): Promise<void> {
     this.stopChannels();
     this.localLast = (await this.log.lastPosition()).number;
-    const listener = {
+    const listenerFor = (peer: ReplicaAddress) => ({
       progressed: () => this.progressed(),
       deposed: (reason: string) => this.state.stepDown(reason),
-    };
+      appended: (seconds: number) => this.appendListeners.forEach((listener) => listener(peer.id, seconds)),
+    });
     this.channels = this.state.peers.map(
       (peer) =>
         new FollowerChannel(
@@ -66,7 +90,7 @@ export class ReplicationService implements OnModuleDestroy {
           this.client,
           this.log,
           this.state,
-          listener,
+          listenerFor(peer),
           this.clock,
           this.config.replication,
           firstNumber,

@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config';
+import { createAppLogger } from '../logging/app-logger';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { instrumentExpress, instrumentFastify } from '../metrics/http-instrumentation';
 
 export const MALFORMED_JSON = 'malformed JSON body';
 
@@ -21,17 +24,32 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** Builds the Nest application on the adapter the configuration names (express by default). */
+export interface HttpAppOptions {
+  /**
+   * Time every request for `/metrics` (the root module must import MetricsModule, as every role's
+   * does); off for the benchmark's bare baselines.
+   */
+  readonly timeRequests?: boolean;
+}
+
+/**
+ * Builds the Nest application on the adapter the configuration names (express by default), with
+ * the configured logger and, when asked, every request timed for `/metrics`.
+ */
 export async function createHttpApp(
   rootModule: Type<unknown>,
   config: AppConfig,
   bodyLimitBytes: number,
+  options: HttpAppOptions = {},
 ): Promise<INestApplication> {
   switch (config.httpAdapter) {
     case 'express': {
       const app = await NestFactory.create<NestExpressApplication>(rootModule, new ExpressAdapter(), {
         bodyParser: false,
+        logger: createAppLogger(config),
       });
+      // Before the body parser, so that bodies it refuses are timed too.
+      if (options.timeRequests) instrumentExpress(app, app.get(HttpMetrics));
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
       app.disable('x-powered-by');
@@ -49,7 +67,12 @@ export async function createHttpApp(
           done(error as Error, undefined);
         }
       });
-      return NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bodyParser: false });
+      const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+        bodyParser: false,
+        logger: createAppLogger(config),
+      });
+      if (options.timeRequests) instrumentFastify(app, app.get(HttpMetrics));
+      return app;
     }
   }
 }

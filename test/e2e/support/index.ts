@@ -4,4 +4,5 @@ export { waitFor } from '../../../src/cli/process/wait-for';
 export * from './replica-logs';
 export * from './trading-clients';
 export * from './loopback-partition';
+export * from './metrics-text';
 export * from './nothing-lost';

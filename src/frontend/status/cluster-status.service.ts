@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, ReplicaAddress } from '../../config/app-config';
+import { ReplicaClient } from '../../shared/clients/replica.client';
+import { ReplicaStatus } from '../../shared/contracts';
+import { InternalHttp } from '../../shared/http/internal-http';
+import { HttpMetrics } from '../../shared/metrics/http-metrics';
+import { Clock } from '../../shared/time/clock';
+import { StockCacheService } from '../cache/stock-cache.service';
+import { ElectionEvent, LeaderElection } from '../election/leader-election.service';
+import { CacheStatus, ClusterStatus, ProcessHealth, ProcessStatus } from './cluster-status.types';
+import { ClusterEventKind, EventLog } from './event-log';
+import { TrafficWindow } from './traffic-window';
+
+function describe(event: ElectionEvent): [ClusterEventKind, string] {
+  switch (event.kind) {
+    case 'elected':
+      return ['election', `replica ${event.leaderId} leads at epoch ${event.epoch}`];
+    case 'election-failed':
+      return ['election', 'election failed: no replica could lead'];
+    case 'heartbeat-failed':
+      return ['failover', `leader ${event.leaderId} failed its heartbeat`];
+    case 'failover-retry':
+      return ['failover', `trades retried on a new leader: replica ${event.failedId} failed`];
+  }
+}
+
+/**
+ * The cluster as the status page shows it, collected on demand: every replica's status and the
+ * catalog's health (in parallel, short timeouts), this frontend's leader and cache, the traffic of
+ * the last minute, and recent events (elections and failovers as they happen; processes going
+ * down or up as seen by consecutive collections).
+ */
+@Injectable()
+export class ClusterStatusService {
+  private readonly traffic = new TrafficWindow();
+  private readonly events = new EventLog();
+  private readonly lastHealth = new Map<string, ProcessHealth>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly replicas: ReplicaClient,
+    private readonly http: InternalHttp,
+    private readonly cache: StockCacheService,
+    private readonly election: LeaderElection,
+    private readonly clock: Clock,
+    metrics: HttpMetrics,
+  ) {
+    metrics.watch('GET', '/stocks/:name', (_status, seconds) => this.traffic.record('lookup', seconds, clock.now()));
+    metrics.watch('POST', '/orders', (status, seconds) => {
+      if (status === 200) this.traffic.record('trade', seconds, clock.now());
+    });
+    election.onEvent((event) => this.events.add(...describe(event), clock.now()));
+  }
+
+  async collect(): Promise<ClusterStatus> {
+    const timeout = this.config.election.peerTimeoutMs;
+    const [catalogUp, ...answers] = await Promise.all([
+      this.http
+        .request('catalog', 'GET', `${this.config.catalogUrl}/health`, undefined, { timeoutMs: timeout })
+        .then((reply) => reply.status === 200)
+        .catch(() => false),
+      ...[...this.config.replicas]
+        .sort((a, b) => a.id - b.id)
+        .map((replica) =>
+          this.replicas.status(replica, timeout).then(
+            (status): [ReplicaAddress, ReplicaStatus | null] => [replica, status],
+            (): [ReplicaAddress, ReplicaStatus | null] => [replica, null],
+          ),
+        ),
+    ]);
+    const leadership = this.election.leadership;
+    const leaderLast = answers.find(([replica]) => replica.id === leadership?.replica.id)?.[1]?.lastNumber;
+    const processes: ProcessStatus[] = [
+      { name: 'frontend', role: 'frontend', url: this.config.frontendUrl, health: 'up' },
+      { name: 'catalog', role: 'catalog', url: this.config.catalogUrl, health: catalogUp ? 'up' : 'down' },
+      ...answers.map(([replica, status]) => replicaProcess(replica, status, leaderLast)),
+    ];
+    const now = this.clock.now();
+    for (const process of processes) this.noteHealth(process, now);
+    return {
+      at: now,
+      leader: leadership ? { id: leadership.replica.id, epoch: leadership.epoch } : null,
+      processes,
+      cache: this.cacheStatus(),
+      traffic: this.traffic.series(now),
+      events: this.events.recent(),
+    };
+  }
+
+  private cacheStatus(): CacheStatus {
+    const { enabled, capacity, hits, misses, evictions, invalidations } = this.cache.snapshot();
+    const entries = this.cache
+      .contents()
+      .map(({ name, price, quantity, version }) => ({ name, price, quantity, version }));
+    const hitRatio = hits + misses === 0 ? null : hits / (hits + misses);
+    return { enabled, capacity, hits, misses, hitRatio, evictions, invalidations, entries };
+  }
+
+  private noteHealth({ name, health }: ProcessStatus, now: number): void {
+    const before = this.lastHealth.get(name);
+    this.lastHealth.set(name, health);
+    if (before === undefined || before === health) return;
+    if (health === 'down') this.events.add('down', `${name} down`, now);
+    else this.events.add('up', health === 'up' ? `${name} up` : `${name} up, catching up`, now);
+  }
+}
+
+function replicaProcess(replica: ReplicaAddress, status: ReplicaStatus | null, leaderLast?: number): ProcessStatus {
+  const base = { name: `order-${replica.id}`, role: 'order' as const, url: replica.url };
+  if (!status) return { ...base, health: 'down' };
+  const { id, leading, epoch, lastNumber, commitNumber } = status;
+  const lag = leaderLast === undefined ? null : Math.max(0, leaderLast - lastNumber);
+  return {
+    ...base,
+    health: status.ready ? 'up' : 'catching_up',
+    replica: { id, leading, epoch, lastNumber, commitNumber, lag },
+  };
+}

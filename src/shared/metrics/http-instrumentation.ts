@@ -1,0 +1,42 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { performance } from 'node:perf_hooks';
+import { HttpMetrics } from './http-metrics';
+
+interface ExpressRequest {
+  method: string;
+  baseUrl?: string;
+  route?: { path?: unknown };
+}
+
+interface ExpressResponse {
+  statusCode: number;
+  once(event: 'finish', listener: () => void): unknown;
+}
+
+/**
+ * Times every request on express, answered by a route or not (guards' 401s, unknown paths and
+ * body-parser refusals included). The route template is known once express has routed it.
+ */
+export function instrumentExpress(app: NestExpressApplication, metrics: HttpMetrics): void {
+  app.use((request: ExpressRequest, response: ExpressResponse, next: () => void) => {
+    const started = performance.now();
+    response.once('finish', () => {
+      const path = request.route?.path;
+      const route = typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : undefined;
+      metrics.observe(request.method, route, response.statusCode, (performance.now() - started) / 1000);
+    });
+    next();
+  });
+}
+
+/** The same on fastify, from its own response hook and timing. */
+export function instrumentFastify(app: NestFastifyApplication, metrics: HttpMetrics): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+}

@@ -1,0 +1,113 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { withoutAppConfig } from '../../src/cli/process';
+import { waitFor } from './support';
+
+/**
+ * `npm run cluster`, as a person types it, prints at most 15 lines from its start to "press Ctrl-C
+ * to stop", npm's own four included.
+ */
+
+const ROOT = resolve(__dirname, '..', '..');
+const OFFSETS = [0, 1, 101, 102, 103];
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+/** A base port whose five cluster ports (base, +1, +101..+103) are all free now. */
+async function freeBasePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(OFFSETS.map((offset) => portFree(base + offset)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free base port found');
+}
+
+describe('the cluster launcher', () => {
+  let launcher: ChildProcess | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    if (launcher?.pid && launcher.exitCode === null && launcher.signalCode === null) {
+      const exited = new Promise((done) => launcher?.once('close', done));
+      // SIGINT, so that the launcher stops the processes it started.
+      process.kill(-launcher.pid, 'SIGINT');
+      await exited;
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints one line per healthy process and the URLs, at most 15 lines, then stops on SIGINT', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stock-bazaar-launcher-'));
+    dataDir = dir;
+    const base = await freeBasePort();
+    // Its own process group, so that SIGINT reaches npm and the launcher together, as Ctrl-C does.
+    const child = spawn('npm', ['run', 'cluster', '--', '--base-port', String(base), '--data-dir', dir], {
+      cwd: ROOT,
+      env: { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    launcher = child;
+    const lines: string[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+    createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
+    const ready = await waitFor(
+      async () => {
+        const end = lines.findIndex((line) => line.endsWith('press Ctrl-C to stop'));
+        return end >= 0 ? lines.slice(0, end + 1) : undefined;
+      },
+      {
+        timeoutMs: 60_000,
+        description: 'the launcher to say "press Ctrl-C to stop"',
+        abortIf: () => (child.exitCode !== null ? `it exited: ${lines.join('\n')}` : undefined),
+      },
+    );
+
+    expect(ready.length).toBeLessThanOrEqual(15);
+    const ours = ready.filter((line) => line.startsWith('cluster  | '));
+    // npm's: an empty line, the package and script, the command, an empty line.
+    expect(ready.slice(0, ready.length - ours.length)).toEqual([
+      '',
+      expect.stringMatching(/^> stock-bazaar@[\d.]+ cluster$/),
+      expect.stringMatching(/^> node dist\/cli\/cluster\.js --base-port/),
+      '',
+    ]);
+    const text = ours.map((line) => line.slice('cluster  | '.length));
+    const healthy = text.filter((line) => / healthy {2}http:\/\/127\.0\.0\.1:\d+ {2}\(\d+\.\d s\)$/.test(line));
+    expect(healthy.map((line) => line.split(' ')[0]).sort()).toEqual([
+      'catalog',
+      'frontend',
+      'order-1',
+      'order-2',
+      'order-3',
+    ]);
+    const frontend = `http://127.0.0.1:${base}`;
+    expect(text.slice(6)).toEqual([
+      `API          ${frontend}   Swagger UI ${frontend}/docs`,
+      `status page  ${frontend}/status`,
+      expect.stringMatching(new RegExp(`^metrics {6}${frontend}/metrics \\(and /metrics on catalog :${base + 1}, `)),
+      expect.stringMatching(/^replica [123] leads; logs follow \(LOG_LEVEL=log\); press Ctrl-C to stop$/),
+    ]);
+
+    // npm passes Ctrl-C on and then ends by the same signal; the launcher stops every process first.
+    const exited = new Promise<string>((done) => child.once('close', (code, signal) => done(signal ?? `${code}`)));
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    expect(['0', 'SIGINT']).toContain(await exited);
+    expect(lines.slice(-3)).toEqual([
+      'cluster  | received SIGINT',
+      'cluster  | stopping every process …',
+      'cluster  | all processes stopped',
+    ]);
+  });
+});
