@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
-import { boolean, checkedUrl, Env, integer, oneOf, text, url } from './env-parsers';
+import { boolean, checkedUrl, Env, integer, oneOf, postgresUrl, text, urlList } from './env-parsers';
 import { ElectionTuning, loadElectionTuning, loadReplicationTuning, ReplicationTuning } from './tuning';
 
 export const ROLES = ['frontend', 'catalog', 'order'] as const;
@@ -13,6 +13,10 @@ export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 export const FAULTS = ['none', 'crash-after-catalog-trade', 'fail-after-catalog-trade'] as const;
 export type Fault = (typeof FAULTS)[number];
 
+/** Where the catalog keeps its stocks: its own SQLite file, or a PostgreSQL server several catalogs share. */
+export const CATALOG_DBS = ['sqlite', 'postgres'] as const;
+export type CatalogDb = (typeof CATALOG_DBS)[number];
+
 /** Every variable loadConfig reads. */
 export const CONFIG_VARIABLES = [
   'ROLE',
@@ -23,6 +27,8 @@ export const CONFIG_VARIABLES = [
   'ORDER_REPLICAS',
   'CATALOG_URL',
   'FRONTEND_URL',
+  'CATALOG_DB',
+  'CATALOG_DATABASE_URL',
   'CACHE_ENABLED',
   'CACHE_SIZE',
   'INTERNAL_TOKEN',
@@ -62,8 +68,13 @@ export abstract class AppConfig {
   abstract readonly dataDir: string;
   abstract readonly replicaId: number;
   abstract readonly replicas: readonly ReplicaAddress[];
-  abstract readonly catalogUrl: string;
-  abstract readonly frontendUrl: string;
+  /** Every catalog, in the order the order leader tries them (CATALOG_URL, comma-separated). */
+  abstract readonly catalogUrls: readonly string[];
+  /** Every frontend the catalog pushes invalidations to (FRONTEND_URL, comma-separated). */
+  abstract readonly frontendUrls: readonly string[];
+  abstract readonly catalogDb: CatalogDb;
+  /** The PostgreSQL URL when `catalogDb` is postgres and this is a catalog; '' otherwise. */
+  abstract readonly catalogDatabaseUrl: string;
   abstract readonly cacheEnabled: boolean;
   abstract readonly cacheSize: number;
   abstract readonly internalToken: string;
@@ -103,6 +114,7 @@ export function loadConfig(env: Env): AppConfig {
   }
   const defaultPort = { frontend: 3000, catalog: 3001, order: 3100 + replicaId }[role];
   const replication = loadReplicationTuning(env);
+  const catalogDb = oneOf(env, 'CATALOG_DB', CATALOG_DBS, 'sqlite');
   return Object.freeze({
     role,
     port: integer(env, 'PORT', 0, 65535, defaultPort),
@@ -110,8 +122,10 @@ export function loadConfig(env: Env): AppConfig {
     dataDir: resolve(text(env, 'DATA_DIR', './data')),
     replicaId,
     replicas: Object.freeze(replicas),
-    catalogUrl: url(env, 'CATALOG_URL', 'http://127.0.0.1:3001'),
-    frontendUrl: url(env, 'FRONTEND_URL', 'http://127.0.0.1:3000'),
+    catalogUrls: urlList(env, 'CATALOG_URL', 'http://127.0.0.1:3001'),
+    frontendUrls: urlList(env, 'FRONTEND_URL', 'http://127.0.0.1:3000'),
+    catalogDb,
+    catalogDatabaseUrl: role === 'catalog' && catalogDb === 'postgres' ? postgresUrl(env, 'CATALOG_DATABASE_URL') : '',
     cacheEnabled: boolean(env, 'CACHE_ENABLED', true),
     cacheSize: integer(env, 'CACHE_SIZE', 1, 1_000_000, 5),
     internalToken: text(env, 'INTERNAL_TOKEN', DEVELOPMENT_TOKEN),

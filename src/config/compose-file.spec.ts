@@ -112,8 +112,10 @@ describe('docker/compose.yml', () => {
 
   it('points CATALOG_URL at the catalog and FRONTEND_URL at the frontend', () => {
     for (const name of names) {
-      expectPointsAt(config(name).catalogUrl, 'catalog');
-      expectPointsAt(config(name).frontendUrl, 'frontend');
+      expect(config(name).catalogUrls).toHaveLength(1);
+      expect(config(name).frontendUrls).toHaveLength(1);
+      expectPointsAt(config(name).catalogUrls[0], 'catalog');
+      expectPointsAt(config(name).frontendUrls[0], 'frontend');
     }
   });
 
