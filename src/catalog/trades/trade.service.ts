@@ -54,6 +54,7 @@ export class TradeService {
   private async applyAll(items: readonly TradeItem[]): Promise<Settled<TradeOutcome>[]> {
     const { results, changed } = await this.ledger.transaction(async (tx) => {
       const known = await tx.findEntries(items.map((item) => item.trade.tradeId));
+      await tx.lockStocks([...new Set(items.map((item) => item.trade.name))]);
       const changedStocks = new Map<string, Stock>();
       return { results: items.map((item) => this.applyOne(tx, item, known, changedStocks)), changed: changedStocks };
     });
