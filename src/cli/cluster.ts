@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runCli } from './args/run-cli';
 import { CLUSTER_USAGE, ClusterOptions, parseClusterOptions } from './cluster-options';
 import {
+  CatalogDatabase,
   clusterSpecs,
   consolePrefixer,
+  DEFAULT_REPLICA_IDS,
   defaultPorts,
   describeExit,
-  FRONTEND,
   ManagedProcess,
+  openCatalogDatabase,
   ProcessGroup,
   RoleProcessSpec,
 } from './process';
@@ -17,14 +19,15 @@ const LAUNCHER = 'cluster';
 const STOP_TIMEOUT_MS = 5000;
 const FORCE_AFTER_MS = 1000;
 
-function specsFor(options: ClusterOptions): RoleProcessSpec[] {
+function specsFor(options: ClusterOptions, database: CatalogDatabase): RoleProcessSpec[] {
   // Children's logs go through a pipe; keep Nest's colours only when we print to a terminal.
   const colorEnv = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
   return clusterSpecs({
     mainScript: resolve(__dirname, '..', 'main.js'),
     dataDir: options.dataDir,
     token: randomBytes(32).toString('hex'),
-    ports: defaultPorts(options.basePort),
+    ports: defaultPorts(options.basePort, DEFAULT_REPLICA_IDS, options.frontends, options.catalogs),
+    catalogDatabaseUrl: database.url,
     baseEnv: { ...process.env, ...colorEnv },
     cacheEnabled: options.cacheEnabled,
     cacheSize: options.cacheSize,
@@ -33,7 +36,8 @@ function specsFor(options: ClusterOptions): RoleProcessSpec[] {
 }
 
 async function run(options: ClusterOptions): Promise<void> {
-  const specs = specsFor(options);
+  const database = await openCatalogDatabase(options.postgres, join(options.dataDir, 'postgres'));
+  const specs = specsFor(options, database);
   const prefixer = consolePrefixer([LAUNCHER, ...specs.map((spec) => spec.name)]);
   const say = (line: string): void => prefixer.say(LAUNCHER, line);
   const group = new ProcessGroup(
@@ -49,6 +53,7 @@ async function run(options: ClusterOptions): Promise<void> {
     prefixer.say(LAUNCHER, reason, exitCode === 0 ? 'stdout' : 'stderr');
     say('stopping every process …');
     await group.stopAll(STOP_TIMEOUT_MS);
+    await database.stop();
     say(exitCode === 0 ? 'all processes stopped' : 'all processes stopped; exiting with an error');
     process.exit(exitCode);
   };
@@ -69,8 +74,9 @@ async function run(options: ClusterOptions): Promise<void> {
     void shutdown(`${member.name} exited unexpectedly (${describeExit(status)})`, 1);
   });
 
-  say(`data in ${options.dataDir}`);
-  for (const spec of specs) say(`${spec.name.padEnd(8)} ${spec.url}`);
+  say(`data in ${options.dataDir}; catalogs on ${database.description}`);
+  say('ports: frontends base, base+2 …; catalogs base+1, base+3 …; order replica N base+100+N');
+  for (const spec of specs) say(`${spec.name.padEnd(10)} ${spec.url}`);
   try {
     await group.startAll(options.healthTimeoutMs);
   } catch (error) {
@@ -78,10 +84,10 @@ async function run(options: ClusterOptions): Promise<void> {
     return;
   }
   if (stopping) return;
-  const frontend = group.get(FRONTEND).spec.url;
+  const frontends = specs.filter((spec) => spec.role === 'frontend').map((spec) => spec.url);
   say('all processes are healthy');
-  say(`API         ${frontend}`);
-  say(`Swagger UI  ${frontend}/docs`);
+  say(`API         ${frontends.join(', ')}`);
+  say(`Swagger UI  ${frontends[0]}/docs`);
   say('press Ctrl-C to stop');
 }
 

@@ -78,6 +78,7 @@ describe(TradeService.name, () =>
         },
       ]);
       expect((await db.ledger.findStock('A'))?.quantity).toBe(3);
+      expect(sut.applied).toBe(1); // not the replay, not the refusals
     });
 
     it('finds a trade id recorded before a restart, when only the file knows it', async () => {

@@ -37,6 +37,7 @@ function toJournalEntry({ tradeId, seq, name, type, quantity }: JournalEntryRow)
 @Injectable()
 export class TradeService {
   private readonly batches: Batcher<TradeItem, TradeOutcome>;
+  private appliedHere = 0;
 
   constructor(
     private readonly ledger: CatalogLedger,
@@ -51,13 +52,21 @@ export class TradeService {
     return Promise.all(this.batches.submitAll(batch.trades.map((trade) => ({ epoch: batch.epoch, trade }))));
   }
 
+  /** Trades this process applied since it started (with several catalogs, its share). */
+  get applied(): number {
+    return this.appliedHere;
+  }
+
   private async applyAll(items: readonly TradeItem[]): Promise<Settled<TradeOutcome>[]> {
-    const { results, changed } = await this.ledger.transaction(async (tx) => {
+    const { results, changed, applied } = await this.ledger.transaction(async (tx) => {
       const known = await tx.findEntries(items.map((item) => item.trade.tradeId));
       await tx.lockStocks([...new Set(items.map((item) => item.trade.name))]);
       const changedStocks = new Map<string, Stock>();
-      return { results: items.map((item) => this.applyOne(tx, item, known, changedStocks)), changed: changedStocks };
+      const counted = { applied: 0 };
+      const outcomes = items.map((item) => this.applyOne(tx, item, known, changedStocks, counted));
+      return { results: outcomes, changed: changedStocks, applied: counted.applied };
     });
+    this.appliedHere += applied;
     for (const stock of changed.values()) this.invalidations.publish({ name: stock.name, version: stock.version });
     return results;
   }
@@ -67,6 +76,7 @@ export class TradeService {
     { epoch, trade }: TradeItem,
     known: Map<string, JournalEntryRow>,
     changed: Map<string, Stock>,
+    counted: { applied: number },
   ): Settled<TradeOutcome> {
     if (epoch < tx.fenceEpoch) return failed(StaleEpochError.refusing(epoch, tx.fenceEpoch));
     const previous = known.get(trade.tradeId);
@@ -81,6 +91,7 @@ export class TradeService {
     const applied = tx.applyTrade(trade, next);
     known.set(trade.tradeId, applied.entry);
     changed.set(applied.stock.name, applied.stock);
+    counted.applied += 1;
     return fulfilled({ applied: toJournalEntry(applied.entry) });
   }
 }

@@ -1,7 +1,8 @@
+import { FakeClock } from '../../../test/fakes/fake-clock';
 import { loadConfig } from '../../config/app-config';
 import { NotEnoughStockError, StaleEpochError, UnreachableError, UpstreamUnavailableError } from '../errors';
-import { CallOptions, InternalHttp } from '../http/internal-http';
-import { HttpCatalogClient } from './http-catalog.client';
+import { InternalHttp } from '../http/internal-http';
+import { CATALOG_COOL_DOWN_MS, HttpCatalogClient } from './http-catalog.client';
 
 /** What a catalog answers: data, or an Error it fails with. */
 type Answer = unknown;
@@ -12,15 +13,18 @@ class FakeCatalogs {
   readonly answers = new Map<string, Answer>();
 
   readonly http = {
-    call: async (_service: string, method: string, url: string, _body?: unknown, _options?: CallOptions) => {
+    call: async (_service: string, method: string, url: string) => {
       this.calls.push(`${method} ${url}`);
-      const base = new URL(url).origin;
-      const answer = this.answers.get(base);
-      if (answer === undefined) throw new Error(`no catalog at ${base}`);
+      const answer = this.answers.get(new URL(url).origin);
       if (answer instanceof Error) throw answer;
       return answer;
     },
   } as unknown as InternalHttp;
+
+  /** The catalog of each call so far, by letter. */
+  served(): string[] {
+    return this.calls.map((call) => (call.includes(A) ? 'A' : 'B'));
+  }
 }
 
 const A = 'http://catalog-a:1';
@@ -30,53 +34,57 @@ const APPLIED = [{ applied: { ...BATCH.trades[0], seq: 1 } }];
 
 describe(HttpCatalogClient.name, () => {
   let catalogs: FakeCatalogs;
+  let clock: FakeClock;
   let sut: HttpCatalogClient;
 
   beforeEach(() => {
     catalogs = new FakeCatalogs();
-    sut = new HttpCatalogClient(
-      catalogs.http,
-      loadConfig({ ROLE: 'order', REPLICA_ID: '1', CATALOG_URL: `${A},${B}` }),
-    );
+    catalogs.answers.set(A, APPLIED);
+    catalogs.answers.set(B, APPLIED);
+    clock = new FakeClock();
+    const config = loadConfig({ ROLE: 'order', REPLICA_ID: '1', CATALOG_URL: `${A},${B}` });
+    sut = new HttpCatalogClient(catalogs.http, config, clock);
   });
 
-  it('sends everything to the first catalog while it answers', async () => {
-    catalogs.answers.set(A, APPLIED);
+  it('sends each call to one catalog, taking them in turn', async () => {
     expect(await sut.trade(BATCH)).toEqual(APPLIED);
     await sut.trade(BATCH);
-    expect(catalogs.calls).toEqual([`POST ${A}/internal/trades`, `POST ${A}/internal/trades`]);
-  });
-
-  it('sends the same batch to the next catalog when one is unreachable or times out, and stays there', async () => {
-    catalogs.answers.set(A, new UnreachableError('catalog'));
-    catalogs.answers.set(B, APPLIED);
-    expect(await sut.trade(BATCH)).toEqual(APPLIED);
-    catalogs.answers.set(A, APPLIED);
-    catalogs.answers.set(B, new UnreachableError('catalog', true));
-    expect(await sut.trade(BATCH)).toEqual(APPLIED);
-    expect(await sut.journal(0, 10)).toEqual(APPLIED);
+    await sut.journal(0, 10);
     expect(catalogs.calls).toEqual([
       `POST ${A}/internal/trades`,
       `POST ${B}/internal/trades`,
-      `POST ${B}/internal/trades`,
-      `POST ${A}/internal/trades`,
       `GET ${A}/internal/journal?after=0&limit=10`,
     ]);
   });
 
-  it('moves on from a catalog that answers that it cannot serve', async () => {
-    catalogs.answers.set(A, UpstreamUnavailableError.of('catalog'));
-    catalogs.answers.set(B, [{ name: 'GameStart' }]);
-    expect(await sut.list()).toEqual([{ name: 'GameStart' }]);
+  it('sends the same batch to the next catalog when one is unreachable, and tries that one last for a while', async () => {
+    catalogs.answers.set(A, new UnreachableError('catalog'));
+    expect(await sut.trade(BATCH)).toEqual(APPLIED);
+    for (let i = 0; i < 3; i += 1) await sut.trade(BATCH);
+    expect(catalogs.served()).toEqual(['A', 'B', 'B', 'B', 'B']);
+    await clock.advance(CATALOG_COOL_DOWN_MS);
+    catalogs.answers.set(A, APPLIED);
+    await sut.trade(BATCH);
+    await sut.trade(BATCH);
+    expect(catalogs.served().slice(5)).toEqual(['A', 'B']);
+  });
+
+  it('moves on from a catalog that times out or answers that it cannot serve', async () => {
+    catalogs.answers.set(A, new UnreachableError('catalog', true));
+    expect(await sut.trade(BATCH)).toEqual(APPLIED);
+    catalogs.answers.set(A, APPLIED);
+    catalogs.answers.set(B, UpstreamUnavailableError.of('catalog'));
+    await clock.advance(CATALOG_COOL_DOWN_MS);
+    expect(await sut.list()).toEqual(APPLIED);
+    expect(catalogs.served()).toEqual(['A', 'B', 'B', 'A']);
   });
 
   it('passes domain errors on without asking another catalog', async () => {
     catalogs.answers.set(A, new StaleEpochError('stale epoch 1: current epoch is 2'));
-    catalogs.answers.set(B, APPLIED);
+    catalogs.answers.set(B, new NotEnoughStockError());
     await expect(sut.trade(BATCH)).rejects.toBeInstanceOf(StaleEpochError);
-    catalogs.answers.set(A, new NotEnoughStockError());
     await expect(sut.lookup('GameStart')).rejects.toBeInstanceOf(NotEnoughStockError);
-    expect(catalogs.calls.every((call) => call.includes(A))).toBe(true);
+    expect(catalogs.served()).toEqual(['A', 'B']);
   });
 
   it('tries each catalog once, then gives up with the last failure', async () => {
@@ -86,5 +94,13 @@ describe(HttpCatalogClient.name, () => {
     expect(error).toBeInstanceOf(UnreachableError);
     expect((error as UnreachableError).timedOut).toBe(true);
     expect(catalogs.calls).toEqual([`POST ${A}/internal/fence`, `POST ${B}/internal/fence`]);
+  });
+
+  it('calls a single catalog once, as before', async () => {
+    const single = new HttpCatalogClient(catalogs.http, loadConfig({ ROLE: 'frontend', CATALOG_URL: A }), clock);
+    catalogs.answers.set(A, new UnreachableError('catalog'));
+    await expect(single.list()).rejects.toBeInstanceOf(UnreachableError);
+    await expect(single.list()).rejects.toBeInstanceOf(UnreachableError);
+    expect(catalogs.served()).toEqual(['A', 'A']);
   });
 });

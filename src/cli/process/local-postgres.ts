@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,8 @@ import { freePort } from './free-port';
 const run = promisify(execFile);
 const SERVER_USER = 'postgres';
 
-/** A PostgreSQL server of its own in a temporary folder, for tests and local runs; `stop()` removes it. */
-export interface ThrowawayPostgres {
+/** A PostgreSQL server of its own in a folder, for tests and local runs. */
+export interface LocalPostgres {
   /** The `postgres` database as the `postgres` user over TCP on 127.0.0.1, e.g. for `CATALOG_DATABASE_URL`. */
   readonly url: string;
   readonly port: number;
@@ -19,7 +19,15 @@ export interface ThrowawayPostgres {
   urlOf(database: string): string;
   /** Creates a database (from `template` when given) and answers its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
+  /** Shuts the server down; a temporary folder is removed with it. */
   stop(): Promise<void>;
+}
+
+export interface LocalPostgresOptions {
+  /** Keep the server's files here, and use what an earlier run left (default: a temporary folder, removed by `stop`). */
+  readonly folder?: string;
+  /** Name prefix of the temporary folder. */
+  readonly tempPrefix?: string;
 }
 
 /** The folder holding initdb, pg_ctl and postgres: on the PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
@@ -66,16 +74,17 @@ async function query(url: string, sql: string): Promise<void> {
 }
 
 /**
- * `initdb` in a temporary folder, then `postgres` on a free port of 127.0.0.1 with its socket in
- * that folder (through pg_ctl, which waits until it accepts connections). Trust authentication,
- * and no fsync: it is a test server, thrown away with its folder by `stop()` — or, should this
- * process exit first, shut down immediately on exit.
+ * `initdb` in a folder (unless an earlier run left a cluster there), then `postgres` on a free port
+ * of 127.0.0.1 with its socket in that folder, through pg_ctl, which waits until it accepts
+ * connections. Trust authentication and no fsync: a server for tests and a local cluster, not for
+ * data anyone keeps. Should this process exit without `stop()`, the server is shut down on exit.
  */
-export async function startThrowawayPostgres(prefix = 'stock-bazaar-pg-'): Promise<ThrowawayPostgres> {
+export async function startLocalPostgres(options: LocalPostgresOptions = {}): Promise<LocalPostgres> {
   const bin = postgresBinaries();
   if (!bin)
     throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found: apt-get install postgresql');
-  const root = await mkdtemp(join(tmpdir(), prefix));
+  const temporary = options.folder === undefined;
+  const root = options.folder ?? (await mkdtemp(join(tmpdir(), options.tempPrefix ?? 'stock-bazaar-pg-')));
   const dataDir = join(root, 'data');
   const port = await freePort();
   const urlOf = (database: string) => `postgres://${SERVER_USER}@127.0.0.1:${port}/${database}`;
@@ -84,23 +93,16 @@ export async function startThrowawayPostgres(prefix = 'stock-bazaar-pg-'): Promi
     if (pid) process.kill(pid, 'SIGQUIT');
   };
   try {
+    mkdirSync(root, { recursive: true });
     if (userInfo().uid === 0) {
       const { uid, gid } = userOf(SERVER_USER);
       chownSync(root, uid, gid);
     }
-    await tool(bin, 'initdb', [
-      '-D',
-      dataDir,
-      '-U',
-      SERVER_USER,
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--no-sync',
-      '--no-instructions',
-    ]);
-    const options = `-p ${port} -k ${root} -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      const init = ['-D', dataDir, '-U', SERVER_USER, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions'];
+      await tool(bin, 'initdb', init);
+    }
+    const settings = `-p ${port} -k ${root} -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
     await tool(bin, 'pg_ctl', [
       'start',
       '-D',
@@ -111,11 +113,11 @@ export async function startThrowawayPostgres(prefix = 'stock-bazaar-pg-'): Promi
       '-l',
       join(root, 'server.log'),
       '-o',
-      options,
+      settings,
     ]);
     process.on('exit', killOnExit);
   } catch (error) {
-    await rm(root, { recursive: true, force: true });
+    if (temporary) await rm(root, { recursive: true, force: true });
     throw error;
   }
   let stopped: Promise<void> | undefined;
@@ -130,8 +132,9 @@ export async function startThrowawayPostgres(prefix = 'stock-bazaar-pg-'): Promi
     stop: () => {
       stopped ??= (async () => {
         process.off('exit', killOnExit);
-        await tool(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w']).catch(() => killOnExit());
-        await rm(root, { recursive: true, force: true });
+        const mode = temporary ? 'immediate' : 'fast';
+        await tool(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', mode, '-w']).catch(() => killOnExit());
+        if (temporary) await rm(root, { recursive: true, force: true });
       })();
       return stopped;
     },
