@@ -1,79 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { AppConfig, loadConfig } from './app-config';
+import { composeFile, Env, interpolate, interpolated, TEST_TOKEN } from '../../test/fixtures/compose-file';
 
-type Env = Record<string, string>;
-
-interface ComposeService {
-  readonly environment?: Env | string[];
-  readonly volumes?: string[];
-  readonly ports?: string[];
-  readonly healthcheck?: { readonly test?: string[] };
-}
-
-interface ComposeFile {
-  readonly services: Record<string, ComposeService>;
-  readonly volumes?: Record<string, unknown>;
-}
-
-const COMPOSE_PATH = join(__dirname, '..', '..', 'docker', 'compose.yml');
-const TEST_TOKEN = 'compose-test-token';
 const STATEFUL = ['catalog', 'order-1', 'order-2', 'order-3'];
+const { compose, names: allNames, rawEnv, config, expectPointsAt, profile } = composeFile();
+/** What a plain `up` starts: the services of no profile. */
+const names = profile();
 
-/** Compose's `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:?err}`, `${NAME?err}` and `$$`. */
-function interpolate(value: string, vars: Env): string {
-  return value.replace(
-    /\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g,
-    (whole, name?: string, colon?: string, op?: string, arg?: string) => {
-      if (whole === '$$') return '$';
-      const current = vars[name ?? ''];
-      const missing = current === undefined || (colon === ':' && current === '');
-      if (!missing) return current;
-      if (op === '-') return arg ?? '';
-      throw new Error(`compose would refuse to start: ${name} is unset (${arg ?? 'required'})`);
-    },
-  );
-}
-
-function environmentOf(service: ComposeService): Env {
-  const raw = service.environment ?? {};
-  if (!Array.isArray(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
-  return Object.fromEntries(raw.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-}
-
-function interpolated(env: Env, vars: Env): Env {
-  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, interpolate(value, vars)]));
-}
-
-const compose = parse(readFileSync(COMPOSE_PATH, 'utf8'), { merge: true }) as ComposeFile;
-const names = Object.keys(compose.services);
-const rawEnv = (name: string): Env => environmentOf(compose.services[name]);
-const configs = new Map<string, AppConfig>();
-/** The service's config as the app would load it, with a test INTERNAL_TOKEN in the environment. */
-const config = (name: string): AppConfig => {
-  let found = configs.get(name);
-  if (!found) {
-    try {
-      found = loadConfig(interpolated(rawEnv(name), { INTERNAL_TOKEN: TEST_TOKEN }));
-    } catch (error) {
-      throw new Error(`service ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    configs.set(name, found);
-  }
-  return found;
-};
-
-/** Asserts `url` is `http://<service>:<that service's PORT>`. */
-function expectPointsAt(url: string, service: string): void {
-  const parsed = new URL(url);
-  expect(parsed.hostname).toBe(service);
-  expect(Number(parsed.port)).toBe(config(service).port);
-}
-
-describe('docker/compose.yml', () => {
-  it('declares exactly catalog, order-1..3 and frontend', () => {
+describe('docker/compose.yml, default profile', () => {
+  it('declares exactly catalog, order-1..3 and frontend, on SQLite', () => {
     expect([...names].sort()).toEqual(['catalog', 'frontend', 'order-1', 'order-2', 'order-3']);
+    for (const name of names) expect(config(name).catalogDb).toBe('sqlite');
+  });
+
+  it('puts every other service in the ha profile', () => {
+    expect(allNames.filter((name) => !names.includes(name)).sort()).toEqual([...profile('ha')].sort());
   });
 
   it.each(names)('gives %s a configuration loadConfig accepts', (name) => {
@@ -145,7 +84,8 @@ describe('docker/compose.yml', () => {
     expect(published({ FRONTEND_BIND: '0.0.0.0', FRONTEND_PORT: '8080' })).toEqual([
       `0.0.0.0:8080:${config('frontend').port}`,
     ]);
-    for (const name of names.filter((n) => n !== 'frontend')) expect(compose.services[name].ports).toBeUndefined();
+    const others = allNames.filter((n) => n !== 'frontend' && n !== 'ha-lb');
+    for (const name of others) expect(compose.services[name].ports).toBeUndefined();
   });
 
   it('has no top-level name, which docker-compose 1.29 rejects (the project name comes from -p)', () => {
