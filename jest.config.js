@@ -1,4 +1,7 @@
-/** Unit tests: *.spec.ts beside the code, no processes, no network. */
+/**
+ * Unit tests: *.spec.ts beside the code, no network. The catalog's specs also run against a
+ * throw-away PostgreSQL server that the global setup starts (and the teardown removes).
+ */
 module.exports = {
   rootDir: 'src',
   testRegex: '.*\\.spec\\.ts$',
@@ -6,4 +9,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/../test/silence-nest-logs.ts'],
+  globalSetup: '<rootDir>/../test/unit-global-setup.ts',
+  globalTeardown: '<rootDir>/../test/unit-global-teardown.ts',
 };

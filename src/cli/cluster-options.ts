@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { HTTP_ADAPTERS, HttpAdapterName } from '../config/app-config';
 import { enumFlag, integerFlag, parseFlags } from './args/cli-args';
+import { Topology, TOPOLOGY_FLAGS, TOPOLOGY_USAGE, topologyOf } from './args/topology-flags';
 
-export interface ClusterOptions {
+export interface ClusterOptions extends Topology {
   readonly basePort: number;
   readonly dataDir: string;
   readonly cacheEnabled?: boolean;
@@ -16,12 +17,16 @@ export interface ClusterOptions {
 
 export const CLUSTER_USAGE = `Usage: npm run cluster -- [options]
 
-Starts catalog, order replicas 1-3 and the frontend from dist/main.js, waits until all are healthy,
-prints the URLs, then their logs, and stops them all on Ctrl-C. Other app variables in the
-environment (e.g. LOG_LEVEL, LOG_FORMAT, HEARTBEAT_MS, RESTOCK_INTERVAL_MS) are passed through.
+Starts the catalog, order replicas 1-3 and the frontend from dist/main.js (or several frontends and
+catalogs), waits until all are healthy, prints the URLs, then their logs, and stops them all on
+Ctrl-C. Other app variables in the environment (e.g. LOG_LEVEL, LOG_FORMAT, HEARTBEAT_MS,
+RESTOCK_INTERVAL_MS) are passed through.
 
-  --base-port N        frontend N, catalog N+1, order replicas N+101..N+103 (default 3000)
-  --data-dir DIR       one subfolder per process under DIR (default ./data)
+  --base-port N        frontends N, N+2, N+4 …; catalogs N+1, N+3 …; order replicas N+101..N+103
+                       (default 3000)
+  --data-dir DIR       one subfolder per process under DIR (default ./data); with --postgres local,
+                       the server's files too (DIR/postgres)
+${TOPOLOGY_USAGE}
   --cache-size N       frontend LRU capacity in entries
   --no-cache           disable the frontend cache
   --adapter NAME       HTTP adapter: ${HTTP_ADAPTERS.join(' or ')}
@@ -38,10 +43,12 @@ export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
     adapter: { type: 'string' },
     'health-timeout': { type: 'string' },
     verbose: { type: 'boolean' },
+    ...TOPOLOGY_FLAGS,
   });
   // The highest port is base + 103 (replica 3).
   const basePort = integerFlag('--base-port', values['base-port'], 1, 65535 - 103) ?? 3000;
   return {
+    ...topologyOf(values),
     basePort,
     dataDir: resolve(values['data-dir'] ?? './data'),
     cacheEnabled: values['no-cache'] ? false : undefined,

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runCli } from './args/run-cli';
 import { CLUSTER_USAGE, ClusterOptions, parseClusterOptions } from './cluster-options';
 import {
+  CatalogDatabase,
   clusterSpecs,
   consolePrefixer,
+  DEFAULT_REPLICA_IDS,
   defaultPorts,
   describeExit,
-  FRONTEND,
   ManagedProcess,
+  openCatalogDatabase,
   OutputSink,
   ProcessGroup,
   RoleProcessSpec,
@@ -18,14 +20,15 @@ const LAUNCHER = 'cluster';
 const STOP_TIMEOUT_MS = 5000;
 const FORCE_AFTER_MS = 1000;
 
-function specsFor(options: ClusterOptions): RoleProcessSpec[] {
+function specsFor(options: ClusterOptions, database: CatalogDatabase): RoleProcessSpec[] {
   // Children's logs go through a pipe; keep Nest's colours only when we print to a terminal.
   const colorEnv = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
   return clusterSpecs({
     mainScript: resolve(__dirname, '..', 'main.js'),
     dataDir: options.dataDir,
     token: randomBytes(32).toString('hex'),
-    ports: defaultPorts(options.basePort),
+    ports: defaultPorts(options.basePort, DEFAULT_REPLICA_IDS, options.frontends, options.catalogs),
+    catalogDatabaseUrl: database.url,
     baseEnv: { ...process.env, ...colorEnv },
     cacheEnabled: options.cacheEnabled,
     cacheSize: options.cacheSize,
@@ -46,20 +49,22 @@ async function leaderOf(frontendUrl: string): Promise<string> {
 
 /**
  * The lines printed once every process is healthy: where to go next. Few, so that with the four
- * lines `npm run` prints first the start takes at most 15 lines.
+ * lines `npm run` prints first the start takes at most 15 lines (one frontend, one catalog).
  */
-function urlLines(specs: readonly RoleProcessSpec[], frontend: string): string[] {
+function urlLines(specs: readonly RoleProcessSpec[]): string[] {
   const port = (url: string): string => `:${new URL(url).port}`;
-  const others = specs.filter((spec) => spec.name !== FRONTEND).map((spec) => `${spec.name} ${port(spec.url)}`);
+  const frontends = specs.filter((spec) => spec.role === 'frontend').map((spec) => spec.url);
+  const others = specs.filter((spec) => spec.role !== 'frontend').map((spec) => `${spec.name} ${port(spec.url)}`);
   return [
-    `API          ${frontend}   Swagger UI ${frontend}/docs`,
-    `status page  ${frontend}/status`,
-    `metrics      ${frontend}/metrics (and /metrics on ${others.join(', ')})`,
+    `API          ${frontends.join(', ')}   Swagger UI ${frontends[0]}/docs`,
+    `status page  ${frontends[0]}/status`,
+    `metrics      ${frontends[0]}/metrics (and /metrics on ${others.join(', ')})`,
   ];
 }
 
 async function run(options: ClusterOptions): Promise<void> {
-  const specs = specsFor(options);
+  const database = await openCatalogDatabase(options.postgres, join(options.dataDir, 'postgres'));
+  const specs = specsFor(options, database);
   const prefixer = consolePrefixer([LAUNCHER, ...specs.map((spec) => spec.name)]);
   const say = (line: string): void => prefixer.say(LAUNCHER, line);
   // Start-up chatter stays in each process's kept lines (shown if it fails to start) unless --verbose.
@@ -78,6 +83,7 @@ async function run(options: ClusterOptions): Promise<void> {
     prefixer.say(LAUNCHER, reason, exitCode === 0 ? 'stdout' : 'stderr');
     say('stopping every process …');
     await group.stopAll(STOP_TIMEOUT_MS);
+    await database.stop();
     say(exitCode === 0 ? 'all processes stopped' : 'all processes stopped; exiting with an error');
     process.exit(exitCode);
   };
@@ -99,11 +105,11 @@ async function run(options: ClusterOptions): Promise<void> {
     void shutdown(`${member.name} exited unexpectedly (${describeExit(status)})`, 1);
   });
 
-  say(`starting ${specs.length} processes, data in ${options.dataDir}`);
+  say(`starting ${specs.length} processes, data in ${options.dataDir}, catalogs on ${database.description}`);
   const started = Date.now();
   const healthy = (member: ManagedProcess): void => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    say(`${member.name.padEnd(8)} healthy  ${member.spec.url ?? ''}  (${seconds} s)`);
+    say(`${member.name.padEnd(10)} healthy  ${member.spec.url ?? ''}  (${seconds} s)`);
   };
   try {
     await group.startAll(options.healthTimeoutMs, undefined, healthy);
@@ -112,9 +118,9 @@ async function run(options: ClusterOptions): Promise<void> {
     return;
   }
   if (stopping) return;
-  const frontend = group.get(FRONTEND).spec.url ?? '';
-  for (const line of urlLines(specs, frontend)) say(line);
+  for (const line of urlLines(specs)) say(line);
   const logLevel = process.env.LOG_LEVEL?.trim() || 'log';
+  const frontend = specs.find((spec) => spec.role === 'frontend')?.url ?? '';
   say(`${await leaderOf(frontend)}; logs follow (LOG_LEVEL=${logLevel}); press Ctrl-C to stop`);
   streaming = true;
 }

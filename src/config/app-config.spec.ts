@@ -38,8 +38,10 @@ describe(loadConfig.name, () => {
         dataDir: resolve('./data'),
         replicaId: 0,
         replicas: LOCAL_REPLICAS,
-        catalogUrl: 'http://127.0.0.1:3001',
-        frontendUrl: 'http://127.0.0.1:3000',
+        catalogUrls: ['http://127.0.0.1:3001'],
+        frontendUrls: ['http://127.0.0.1:3000'],
+        catalogDb: 'sqlite',
+        catalogDatabaseUrl: '',
         cacheEnabled: true,
         cacheSize: 5,
         internalToken: DEVELOPMENT_TOKEN,
@@ -205,8 +207,29 @@ describe(loadConfig.name, () => {
         CATALOG_URL: 'http://cat:9/',
         FRONTEND_URL: 'https://fe//',
       });
-      expect(sut.catalogUrl).toBe('http://cat:9');
-      expect(sut.frontendUrl).toBe('https://fe');
+      expect(sut.catalogUrls).toEqual(['http://cat:9']);
+      expect(sut.frontendUrls).toEqual(['https://fe']);
+    });
+
+    it('reads CATALOG_URL and FRONTEND_URL as comma-separated lists, in order', () => {
+      const sut = loadConfig({
+        ROLE: 'order',
+        REPLICA_ID: '1',
+        CATALOG_URL: 'http://cat-2:9/, http://cat-1:9',
+        FRONTEND_URL: 'http://fe-1:3000,http://fe-2:3000',
+      });
+      expect(sut.catalogUrls).toEqual(['http://cat-2:9', 'http://cat-1:9']);
+      expect(sut.frontendUrls).toEqual(['http://fe-1:3000', 'http://fe-2:3000']);
+      expect(Object.isFrozen(sut.catalogUrls)).toBe(true);
+    });
+
+    it.each([
+      ['CATALOG_URL', 'http://a:1,'],
+      ['CATALOG_URL', 'http://a:1,,http://b:1'],
+      ['CATALOG_URL', 'http://a:1,catalog:3001'],
+      ['FRONTEND_URL', 'http://a:1,http://a:1/'],
+    ])('refuses the list %s=%s', (variable, value) => {
+      expectRefused({ ROLE: 'order', REPLICA_ID: '1', [variable]: value }, variable);
     });
 
     it.each([
@@ -215,6 +238,12 @@ describe(loadConfig.name, () => {
       ['HTTP_ADAPTER', 'koa'],
     ])('refuses %s=%s', (variable, value) => {
       expectRefused({ ROLE: 'catalog', [variable]: value }, variable);
+    });
+
+    it('refuses CATALOG_DB other than sqlite or postgres', () => {
+      expect(expectRefused({ ROLE: 'catalog', CATALOG_DB: 'mysql' }, 'CATALOG_DB').message).toContain(
+        'sqlite, postgres',
+      );
     });
 
     it('reports the first bad variable when several are bad', () => {
@@ -244,6 +273,48 @@ describe(loadConfig.name, () => {
     ])('refuses %s=%s and lists the allowed values', (variable, value) => {
       const error = expectRefused({ ROLE: 'frontend', [variable]: value }, variable);
       expect(error.message).toContain(variable === 'LOG_LEVEL' ? 'error, warn, log, debug' : 'text, json');
+    });
+  });
+
+  describe('CATALOG_DB and CATALOG_DATABASE_URL', () => {
+    const DATABASE_URL = 'postgres://bazaar:secret@db:5432/bazaar';
+
+    it('gives a catalog on postgres its database URL', () => {
+      expect(loadConfig({ ROLE: 'catalog', CATALOG_DB: 'postgres', CATALOG_DATABASE_URL: DATABASE_URL })).toMatchObject(
+        {
+          catalogDb: 'postgres',
+          catalogDatabaseUrl: DATABASE_URL,
+        },
+      );
+      const socket = 'postgresql:///bazaar?host=/tmp/pg&user=postgres';
+      expect(
+        loadConfig({ ROLE: 'catalog', CATALOG_DB: 'postgres', CATALOG_DATABASE_URL: socket }).catalogDatabaseUrl,
+      ).toBe(socket);
+    });
+
+    it('requires the URL for a catalog on postgres', () => {
+      expectRefused({ ROLE: 'catalog', CATALOG_DB: 'postgres' }, 'CATALOG_DATABASE_URL');
+    });
+
+    it.each(['mysql://db/bazaar', 'db:5432', 'http://db:5432'])('refuses %s, without echoing a password', (value) => {
+      const error = expectRefused(
+        { ROLE: 'catalog', CATALOG_DB: 'postgres', CATALOG_DATABASE_URL: value },
+        'CATALOG_DATABASE_URL',
+      );
+      expect(error.message).toContain('postgres://');
+    });
+
+    it('hides the password of a refused URL', () => {
+      const error = expectRefused(
+        { ROLE: 'catalog', CATALOG_DB: 'postgres', CATALOG_DATABASE_URL: 'mysql://bazaar:hunter2@db/bazaar' },
+        'CATALOG_DATABASE_URL',
+      );
+      expect(error.message).not.toContain('hunter2');
+    });
+
+    it('is neither needed nor kept outside the catalog, nor with sqlite', () => {
+      expect(loadConfig({ ROLE: 'frontend', CATALOG_DB: 'postgres' }).catalogDatabaseUrl).toBe('');
+      expect(loadConfig({ ROLE: 'catalog', CATALOG_DATABASE_URL: DATABASE_URL }).catalogDatabaseUrl).toBe('');
     });
   });
 });

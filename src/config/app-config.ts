@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
-import { boolean, checkedUrl, Env, integer, oneOf, text, url } from './env-parsers';
+import { boolean, checkedUrl, Env, integer, oneOf, postgresUrl, text, urlList } from './env-parsers';
 import { ElectionTuning, loadElectionTuning, loadReplicationTuning, ReplicationTuning } from './tuning';
 
 export const ROLES = ['frontend', 'catalog', 'order'] as const;
@@ -20,6 +20,9 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 /** `text` for people, `json` (one object per line) for log collectors. */
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+/** Where the catalog keeps its stocks: its own SQLite file, or a PostgreSQL server several catalogs share. */
+export const CATALOG_DBS = ['sqlite', 'postgres'] as const;
+export type CatalogDb = (typeof CATALOG_DBS)[number];
 
 /** Every variable loadConfig reads. */
 export const CONFIG_VARIABLES = [
@@ -31,6 +34,8 @@ export const CONFIG_VARIABLES = [
   'ORDER_REPLICAS',
   'CATALOG_URL',
   'FRONTEND_URL',
+  'CATALOG_DB',
+  'CATALOG_DATABASE_URL',
   'CACHE_ENABLED',
   'CACHE_SIZE',
   'INTERNAL_TOKEN',
@@ -72,8 +77,13 @@ export abstract class AppConfig {
   abstract readonly dataDir: string;
   abstract readonly replicaId: number;
   abstract readonly replicas: readonly ReplicaAddress[];
-  abstract readonly catalogUrl: string;
-  abstract readonly frontendUrl: string;
+  /** Every catalog, in the order the order leader tries them (CATALOG_URL, comma-separated). */
+  abstract readonly catalogUrls: readonly string[];
+  /** Every frontend the catalog pushes invalidations to (FRONTEND_URL, comma-separated). */
+  abstract readonly frontendUrls: readonly string[];
+  abstract readonly catalogDb: CatalogDb;
+  /** The PostgreSQL URL when `catalogDb` is postgres and this is a catalog; '' otherwise. */
+  abstract readonly catalogDatabaseUrl: string;
   abstract readonly cacheEnabled: boolean;
   abstract readonly cacheSize: number;
   abstract readonly internalToken: string;
@@ -115,6 +125,7 @@ export function loadConfig(env: Env): AppConfig {
   }
   const defaultPort = { frontend: 3000, catalog: 3001, order: 3100 + replicaId }[role];
   const replication = loadReplicationTuning(env);
+  const catalogDb = oneOf(env, 'CATALOG_DB', CATALOG_DBS, 'sqlite');
   return Object.freeze({
     role,
     port: integer(env, 'PORT', 0, 65535, defaultPort),
@@ -122,8 +133,10 @@ export function loadConfig(env: Env): AppConfig {
     dataDir: resolve(text(env, 'DATA_DIR', './data')),
     replicaId,
     replicas: Object.freeze(replicas),
-    catalogUrl: url(env, 'CATALOG_URL', 'http://127.0.0.1:3001'),
-    frontendUrl: url(env, 'FRONTEND_URL', 'http://127.0.0.1:3000'),
+    catalogUrls: urlList(env, 'CATALOG_URL', 'http://127.0.0.1:3001'),
+    frontendUrls: urlList(env, 'FRONTEND_URL', 'http://127.0.0.1:3000'),
+    catalogDb,
+    catalogDatabaseUrl: role === 'catalog' && catalogDb === 'postgres' ? postgresUrl(env, 'CATALOG_DATABASE_URL') : '',
     cacheEnabled: boolean(env, 'CACHE_ENABLED', true),
     cacheSize: integer(env, 'CACHE_SIZE', 1, 1_000_000, 5),
     internalToken: text(env, 'INTERNAL_TOKEN', DEVELOPMENT_TOKEN),

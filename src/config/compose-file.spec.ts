@@ -1,97 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { AppConfig, loadConfig } from './app-config';
-
-type Env = Record<string, string>;
-
-interface ComposeService {
-  readonly profiles?: string[];
-  readonly command?: string[];
-  readonly environment?: Env | string[];
-  readonly volumes?: string[];
-  readonly ports?: string[];
-  readonly healthcheck?: { readonly test?: string[] };
-}
-
-interface ComposeFile {
-  readonly services: Record<string, ComposeService>;
-  readonly volumes?: Record<string, unknown>;
-}
-
-const COMPOSE_PATH = join(__dirname, '..', '..', 'docker', 'compose.yml');
-const TEST_TOKEN = 'compose-test-token';
-const STATEFUL = ['catalog', 'order-1', 'order-2', 'order-3'];
-
-/** Compose's `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:?err}`, `${NAME?err}` and `$$`. */
-function interpolate(value: string, vars: Env): string {
-  return value.replace(
-    /\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g,
-    (whole, name?: string, colon?: string, op?: string, arg?: string) => {
-      if (whole === '$$') return '$';
-      const current = vars[name ?? ''];
-      const missing = current === undefined || (colon === ':' && current === '');
-      if (!missing) return current;
-      if (op === '-') return arg ?? '';
-      throw new Error(`compose would refuse to start: ${name} is unset (${arg ?? 'required'})`);
-    },
-  );
-}
-
-function environmentOf(service: ComposeService): Env {
-  const raw = service.environment ?? {};
-  if (!Array.isArray(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
-  return Object.fromEntries(raw.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-}
-
-function interpolated(env: Env, vars: Env): Env {
-  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, interpolate(value, vars)]));
-}
+import { composeFile, DOCKER_DIR, Env, interpolate, interpolated, TEST_TOKEN } from '../../test/fixtures/compose-file';
 
 interface ScrapeConfig {
   readonly scrape_configs: { static_configs: { targets: string[]; labels?: Record<string, string> }[] }[];
 }
 
-const compose = parse(readFileSync(COMPOSE_PATH, 'utf8'), { merge: true }) as ComposeFile;
-/** The app's services: those that run without a profile. */
-const names = Object.keys(compose.services).filter((name) => !compose.services[name].profiles);
-const rawEnv = (name: string): Env => environmentOf(compose.services[name]);
-const configs = new Map<string, AppConfig>();
-/** The service's config as the app would load it, with a test INTERNAL_TOKEN in the environment. */
-const config = (name: string): AppConfig => {
-  let found = configs.get(name);
-  if (!found) {
-    try {
-      found = loadConfig(interpolated(rawEnv(name), { INTERNAL_TOKEN: TEST_TOKEN }));
-    } catch (error) {
-      throw new Error(`service ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    configs.set(name, found);
-  }
-  return found;
-};
+const STATEFUL = ['catalog', 'order-1', 'order-2', 'order-3'];
+const { compose, names: allNames, rawEnv, config, expectPointsAt, profile } = composeFile();
+/** What a plain `up` starts: the services of no profile. */
+const names = profile();
 
-/** Asserts `url` is `http://<service>:<that service's PORT>`. */
-function expectPointsAt(url: string, service: string): void {
-  const parsed = new URL(url);
-  expect(parsed.hostname).toBe(service);
-  expect(Number(parsed.port)).toBe(config(service).port);
-}
-
-describe('docker/compose.yml', () => {
-  it('runs exactly catalog, order-1..3 and frontend by default, and Prometheus only with --profile metrics', () => {
+describe('docker/compose.yml, default profile', () => {
+  it('declares exactly catalog, order-1..3 and frontend, on SQLite', () => {
     expect([...names].sort()).toEqual(['catalog', 'frontend', 'order-1', 'order-2', 'order-3']);
-    const profiled = Object.keys(compose.services).filter((name) => compose.services[name].profiles);
-    expect(profiled).toEqual(['prometheus']);
-    expect(compose.services.prometheus.profiles).toEqual(['metrics']);
+    for (const name of names) expect(config(name).catalogDb).toBe('sqlite');
   });
 
-  it('has Prometheus scrape every service on its PORT, labelled with its name, published on 127.0.0.1:9090', () => {
+  it('puts every other service in the ha profile, but Prometheus, which is the metrics profile', () => {
+    expect(profile('metrics')).toEqual(['prometheus']);
+    expect(allNames.filter((name) => !names.includes(name) && name !== 'prometheus').sort()).toEqual(
+      [...profile('ha')].sort(),
+    );
+  });
+
+  it('has Prometheus scrape every default service on its PORT, labelled with its name, published on 127.0.0.1:9090', () => {
     const prometheus = compose.services.prometheus;
     const mount = (prometheus.volumes ?? []).find((v) => v.endsWith(':/etc/prometheus/prometheus.yml:ro')) ?? '';
     expect(prometheus.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
-    const file = join(COMPOSE_PATH, '..', mount.split(':')[0]);
-    const scrape = parse(readFileSync(file, 'utf8')) as ScrapeConfig;
+    const scrape = parse(readFileSync(join(DOCKER_DIR, mount.split(':')[0]), 'utf8')) as ScrapeConfig;
     const targets = scrape.scrape_configs.flatMap((job) =>
       job.static_configs.flatMap((group) => group.targets.map((target) => [group.labels?.process, target])),
     );
@@ -135,8 +73,10 @@ describe('docker/compose.yml', () => {
 
   it('points CATALOG_URL at the catalog and FRONTEND_URL at the frontend', () => {
     for (const name of names) {
-      expectPointsAt(config(name).catalogUrl, 'catalog');
-      expectPointsAt(config(name).frontendUrl, 'frontend');
+      expect(config(name).catalogUrls).toHaveLength(1);
+      expect(config(name).frontendUrls).toHaveLength(1);
+      expectPointsAt(config(name).catalogUrls[0], 'catalog');
+      expectPointsAt(config(name).frontendUrls[0], 'frontend');
     }
   });
 
@@ -160,13 +100,14 @@ describe('docker/compose.yml', () => {
     expect(new Set(used).size).toBe(STATEFUL.length);
   });
 
-  it('publishes only the frontend of the app, on 127.0.0.1:3000 unless FRONTEND_BIND and FRONTEND_PORT say otherwise', () => {
+  it('publishes only the frontend (and, in their profiles, the load balancer and Prometheus), on 127.0.0.1:3000 by default', () => {
     const published = (vars: Env) => (compose.services.frontend.ports ?? []).map((p) => interpolate(p, vars));
     expect(published({})).toEqual([`127.0.0.1:3000:${config('frontend').port}`]);
     expect(published({ FRONTEND_BIND: '0.0.0.0', FRONTEND_PORT: '8080' })).toEqual([
       `0.0.0.0:8080:${config('frontend').port}`,
     ]);
-    for (const name of names.filter((n) => n !== 'frontend')) expect(compose.services[name].ports).toBeUndefined();
+    const others = allNames.filter((n) => n !== 'frontend' && n !== 'ha-lb' && n !== 'prometheus');
+    for (const name of others) expect(compose.services[name].ports).toBeUndefined();
   });
 
   it('has no top-level name, which docker-compose 1.29 rejects (the project name comes from -p)', () => {

@@ -33,8 +33,33 @@ export function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false (got '${value}')`);
 }
 
-export function url(env: Env, name: string, fallback: string): string {
-  return checkedUrl(name, raw(env, name, fallback));
+/** A comma-separated list of http(s) URLs, at least one, none repeated (trailing slashes dropped). */
+export function urlList(env: Env, name: string, fallback: string): readonly string[] {
+  const urls = raw(env, name, fallback)
+    .split(',')
+    .map((part) => checkedUrl(name, part.trim()));
+  if (new Set(urls).size !== urls.length) throw new ConfigError(name, 'must not list a URL twice');
+  return Object.freeze(urls);
+}
+
+/** A PostgreSQL connection URL: postgres:// or postgresql://, with a host or a socket folder. */
+export function postgresUrl(env: Env, name: string): string {
+  const value = raw(env, name);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')) {
+    throw new ConfigError(name, `must be a postgres:// or postgresql:// URL (got '${redacted(value)}')`);
+  }
+  return value;
+}
+
+/** A URL with its password replaced, for error messages. */
+function redacted(value: string): string {
+  return value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 }
 
 export function text(env: Env, name: string, fallback?: string): string {

@@ -13,12 +13,14 @@ function outcomeOf(status: number): DeliveryOutcome {
   return 'retry';
 }
 
-/** Pushes invalidations to the frontend's internal route, retrying in the background. */
+/**
+ * Pushes invalidations to every frontend of FRONTEND_URL, each through its own outbox: a frontend
+ * that is down or slow delays and retries only its own pushes.
+ */
 @Injectable()
 export class HttpInvalidationPublisher extends InvalidationPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(HttpInvalidationPublisher.name);
-  private readonly outbox: InvalidationOutbox;
-  private readonly url: string;
+  private readonly outboxes: InvalidationOutbox[];
 
   constructor(
     private readonly http: InternalHttp,
@@ -26,31 +28,33 @@ export class HttpInvalidationPublisher extends InvalidationPublisher implements 
     config: AppConfig,
   ) {
     super();
-    this.url = `${config.frontendUrl}${INVALIDATION_PATH}`;
-    this.outbox = new InvalidationOutbox({
-      send: (invalidations) => this.send(invalidations),
-      now: () => clock.now(),
-      sleep: (ms, signal) => sleep(ms, undefined, { signal }),
-      onGiveUp: ({ name, version }, outcome) =>
-        this.logger.warn(`gave up pushing the invalidation of ${name} v${version} to the frontend (${outcome})`),
+    this.outboxes = config.frontendUrls.map((frontend) => {
+      const url = `${frontend}${INVALIDATION_PATH}`;
+      return new InvalidationOutbox({
+        send: (invalidations) => this.send(url, invalidations),
+        now: () => clock.now(),
+        sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+        onGiveUp: ({ name, version }, outcome) =>
+          this.logger.warn(`gave up pushing the invalidation of ${name} v${version} to ${frontend} (${outcome})`),
+      });
     });
   }
 
   publish(invalidation: StockInvalidation): void {
-    this.outbox.post(invalidation);
+    for (const outbox of this.outboxes) outbox.post(invalidation);
   }
 
   override get pending(): number {
-    return this.outbox.pending;
+    return this.outboxes.reduce((sum, outbox) => sum + outbox.pending, 0);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.outbox.stop();
+    await Promise.all(this.outboxes.map((outbox) => outbox.stop()));
   }
 
-  private async send(invalidations: StockInvalidation[]): Promise<DeliveryOutcome> {
+  private async send(url: string, invalidations: StockInvalidation[]): Promise<DeliveryOutcome> {
     const batch: InvalidationBatch = { invalidations };
-    const response = await this.http.request('frontend', 'POST', this.url, batch);
+    const response = await this.http.request('frontend', 'POST', url, batch);
     return outcomeOf(response.status);
   }
 }

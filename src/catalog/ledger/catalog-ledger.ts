@@ -18,6 +18,12 @@ export interface LedgerTransaction {
   raiseFence(epoch: number): void;
   /** Journal rows of these trade ids, recorded before or staged in this transaction. */
   findEntries(tradeIds: readonly string[]): Promise<Map<string, JournalEntryRow>>;
+  /**
+   * Makes these stocks readable through `findStock` (and changeable) in this transaction; where
+   * several processes write, it locks their rows until the transaction ends. Call it before
+   * `findStock`, `applyTrade` or `restock` of a stock.
+   */
+  lockStocks(names: readonly string[]): Promise<void>;
   findStock(name: string): Stock | undefined;
   /** Stages an applied trade: the stock takes `next`, a new version, and the trade the next seq. */
   applyTrade(trade: TradeRequest, next: Holding): { entry: JournalEntryRow; stock: Stock };
@@ -29,8 +35,9 @@ export interface LedgerTransaction {
 
 /**
  * The catalog's storage: stocks, the journal of trades and restocks, the leaders' fence.
- * Abstract class = DI token (the SQLite implementation is the default). Reads see committed
- * data only; transactions run one after another.
+ * Abstract class = DI token: SQLite (one catalog process, the default) or PostgreSQL (several
+ * catalog processes sharing the database). Reads see committed data only; transactions run one
+ * after another, across every process that shares the storage.
  */
 export abstract class CatalogLedger {
   abstract findStock(name: string): Promise<Stock | null>;

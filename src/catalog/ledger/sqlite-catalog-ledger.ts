@@ -1,11 +1,23 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
-import { JournalEntry, RestockEntry, TradeRequest, TradeType } from '../../shared/contracts';
+import { JournalEntry, RestockEntry } from '../../shared/contracts';
 import { isUniqueViolation } from '../../shared/database/sqlite-errors';
 import { Mutex } from '../../shared/sync/mutex';
-import { CatalogLedger, Holding, LedgerTransaction } from './catalog-ledger';
+import { CatalogLedger, LedgerTransaction } from './catalog-ledger';
 import { JournalEntryRow } from './journal-entry.entity';
+import {
+  copyOf,
+  ENTRY_COLUMNS,
+  EntryRow,
+  entryValues,
+  INSERT_ROWS,
+  STOCK_COLUMNS,
+  StockRow,
+  toEntry,
+  toJournalEntries,
+  toStock,
+} from './journal-rows';
+import { StagedTransaction } from './staged-transaction';
 import { Stock } from './stock.entity';
 
 /** What only this process writes, so it is kept in memory: the stocks, the last journal seq, the fence. */
@@ -15,26 +27,8 @@ interface Committed {
   stocks: Map<string, Stock>;
 }
 
-interface EntryRow {
-  trade_id: string;
-  seq: number | null;
-  kind: JournalEntryRow['kind'];
-  name: string;
-  type: JournalEntryRow['type'];
-  quantity: number;
-  outcome: JournalEntryRow['outcome'];
-}
-
-const ENTRY_COLUMNS = 'trade_id, seq, kind, name, type, quantity, outcome';
-/** Rows per INSERT, within SQLite's limit of bound parameters (7 per row). */
-const INSERT_ROWS = 1000;
-
-const copyOf = (stock: Stock): Stock => Object.assign(new Stock(), stock);
-
-function toEntry(row: EntryRow): JournalEntryRow {
-  const { trade_id, seq, kind, name, type, quantity, outcome } = row;
-  return Object.assign(new JournalEntryRow(), { tradeId: trade_id, seq, kind, name, type, quantity, outcome });
-}
+/** Every stock is in memory already: nothing to read or lock. */
+const NOTHING_TO_LOCK = Promise.resolve();
 
 /** How many of the newest journal rows stay in memory, for retries of trades just applied. */
 const RECENT_ROWS = 4096;
@@ -55,12 +49,7 @@ class RecentJournal {
 }
 
 /** A transaction over the committed state: changes are staged here and written by `commit`. */
-class SqliteLedgerTransaction implements LedgerTransaction {
-  private readonly changedStocks = new Map<string, Stock>();
-  readonly staged = new Map<string, JournalEntryRow>();
-  private lastSeq: number;
-  private fence: number;
-
+class SqliteLedgerTransaction extends StagedTransaction {
   /**
    * `askTheFile`: look up trade ids the recent rows do not know in SQLite. Without it they are
    * taken as new, and a trade id recorded long ago makes the INSERT fail on its primary key —
@@ -72,16 +61,7 @@ class SqliteLedgerTransaction implements LedgerTransaction {
     private readonly recent: RecentJournal,
     private readonly askTheFile: boolean,
   ) {
-    this.lastSeq = committed.lastSeq;
-    this.fence = committed.fence;
-  }
-
-  get fenceEpoch(): number {
-    return this.fence;
-  }
-
-  raiseFence(epoch: number): void {
-    this.fence = Math.max(this.fence, epoch);
+    super(committed.fence, committed.lastSeq);
   }
 
   async findEntries(tradeIds: readonly string[]): Promise<Map<string, JournalEntryRow>> {
@@ -98,33 +78,11 @@ class SqliteLedgerTransaction implements LedgerTransaction {
       )) as EntryRow[];
       for (const row of rows) found.set(row.trade_id, toEntry(row));
     }
-    for (const id of tradeIds) {
-      const staged = this.staged.get(id);
-      if (staged) found.set(id, staged);
-    }
-    return found;
+    return this.withStaged(tradeIds, found);
   }
 
-  findStock(name: string): Stock | undefined {
-    const stock = this.changedStocks.get(name) ?? this.committed.stocks.get(name);
-    return stock && copyOf(stock);
-  }
-
-  applyTrade(trade: TradeRequest, next: Holding): { entry: JournalEntryRow; stock: Stock } {
-    const stock = this.change(trade.name, next.quantity, next.volume);
-    this.lastSeq += 1;
-    return { entry: this.stage(trade.tradeId, 'trade', trade, 'applied', this.lastSeq), stock };
-  }
-
-  refuseTrade(trade: TradeRequest): JournalEntryRow {
-    return this.stage(trade.tradeId, 'trade', trade, 'not_enough_stock', null);
-  }
-
-  restock(name: string, quantity: number): Stock {
-    const stock = this.findStock(name)!;
-    const changed = this.change(name, stock.quantity + quantity, stock.volume);
-    this.stage(`restock:${randomUUID()}`, 'restock', { name, type: null, quantity }, 'applied', null);
-    return changed;
+  lockStocks(): Promise<void> {
+    return NOTHING_TO_LOCK;
   }
 
   /** Writes everything staged; returns the state that is committed once it returns. */
@@ -146,38 +104,21 @@ class SqliteLedgerTransaction implements LedgerTransaction {
     return { lastSeq: this.lastSeq, fence: this.fence, stocks };
   }
 
-  private change(name: string, quantity: number, volume: number): Stock {
-    const stock = this.findStock(name)!;
-    Object.assign(stock, { quantity, volume, version: stock.version + 1 });
-    this.changedStocks.set(name, stock);
-    return copyOf(stock);
+  protected committedStock(name: string): Stock | undefined {
+    return this.committed.stocks.get(name);
   }
 
-  private stage(
-    tradeId: string,
-    kind: JournalEntryRow['kind'],
-    what: Pick<JournalEntryRow, 'name' | 'type' | 'quantity'>,
-    outcome: JournalEntryRow['outcome'],
-    seq: number | null,
-  ): JournalEntryRow {
-    const entry = Object.assign(new JournalEntryRow(), { tradeId, seq, kind, ...pick(what), outcome });
-    this.staged.set(tradeId, entry);
-    return entry;
+  protected unknownStock(name: string): Error {
+    return new Error(`journal entry for an unknown stock (${name})`);
   }
 
   /** One statement: the journal rows, each of which applies itself to its stock (see the trigger). */
   private async insert(rows: readonly JournalEntryRow[]): Promise<void> {
-    const values = rows.flatMap((r) => [r.tradeId, r.seq, r.kind, r.name, r.type, r.quantity, r.outcome]);
+    const values = rows.flatMap(entryValues);
     const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
     await this.db.query(`INSERT INTO trade_entry (${ENTRY_COLUMNS}) VALUES ${placeholders}`, values);
   }
 }
-
-const pick = ({ name, type, quantity }: Pick<JournalEntryRow, 'name' | 'type' | 'quantity'>) => ({
-  name,
-  type,
-  quantity,
-});
 
 /**
  * The catalog's storage in its SQLite file. The stocks, the last seq and the fence are only
@@ -246,14 +187,7 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
           limit,
         ]) as Promise<Pick<EntryRow, 'trade_id' | 'seq' | 'name' | 'type' | 'quantity'>[]>,
     );
-    // Only trades have a seq, and every trade has a type.
-    return rows.map(({ trade_id, seq, name, type, quantity }) => ({
-      tradeId: trade_id,
-      seq: seq as number,
-      name,
-      type: type as TradeType,
-      quantity,
-    }));
+    return toJournalEntries(rows);
   }
 
   async restocks(): Promise<RestockEntry[]> {
@@ -291,10 +225,7 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
   }
 
   private async load(db: QueryRunner): Promise<Committed> {
-    const stocks = (await db.query(
-      'SELECT name, price, quantity, volume, initial_quantity, version FROM stock',
-      [],
-    )) as (Omit<Stock, 'initialQuantity'> & { initial_quantity: number })[];
+    const stocks = (await db.query(`SELECT ${STOCK_COLUMNS} FROM stock`, [])) as StockRow[];
     const [seq] = (await db.query('SELECT MAX(seq) AS last FROM trade_entry', [])) as { last: number | null }[];
     const [state] = (await db.query('SELECT fence_epoch FROM catalog_state WHERE id = 1', [])) as {
       fence_epoch: number;
@@ -302,12 +233,7 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
     return {
       lastSeq: seq?.last ?? 0,
       fence: state?.fence_epoch ?? 0,
-      stocks: new Map(
-        stocks.map(({ initial_quantity, ...stock }) => [
-          stock.name,
-          Object.assign(new Stock(), { ...stock, initialQuantity: initial_quantity }),
-        ]),
-      ),
+      stocks: new Map(stocks.map((row) => [row.name, toStock(row)])),
     };
   }
 }

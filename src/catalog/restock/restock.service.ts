@@ -31,9 +31,10 @@ export class RestockService {
     const threshold = this.config.restockThreshold;
     const candidates = (await this.ledger.listStocks()).filter((stock) => needsRestock(stock, threshold));
     if (candidates.length === 0) return [];
-    const refilled = await this.ledger.transaction(async (tx) =>
-      candidates.flatMap((candidate) => refill(tx, candidate.name, threshold)),
-    );
+    const refilled = await this.ledger.transaction(async (tx) => {
+      await tx.lockStocks(candidates.map((candidate) => candidate.name));
+      return candidates.flatMap((candidate) => refill(tx, candidate.name, threshold));
+    });
     for (const stock of refilled) {
       this.invalidations.publish({ name: stock.name, version: stock.version });
       this.logger.log(`restocked ${stock.name} to ${stock.quantity} (v${stock.version})`);

@@ -4,6 +4,7 @@ import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
 import { CatalogStats, DataEnvelope, envelope, StockView, stockNameSchema } from '../../shared/contracts';
 import { SchemaPipe } from '../../shared/validation/schema.pipe';
 import { record } from '../../shared/validation/schema';
+import { TradeService } from '../trades/trade.service';
 import { StocksService } from './stocks.service';
 
 const lookupSchema = record({ name: stockNameSchema });
@@ -13,7 +14,10 @@ const lookupSchema = record({ name: stockNameSchema });
 @UseGuards(InternalTokenGuard)
 @Controller('internal')
 export class StocksController {
-  constructor(private readonly stocks: StocksService) {}
+  constructor(
+    private readonly stocks: StocksService,
+    private readonly trades: TradeService,
+  ) {}
 
   @Get('stocks')
   async list(): Promise<DataEnvelope<StockView[]>> {
@@ -22,7 +26,7 @@ export class StocksController {
 
   @Get('stats')
   stats(): DataEnvelope<CatalogStats> {
-    return envelope(this.stocks.stats());
+    return envelope(this.stocks.stats(this.trades.applied));
   }
 
   @Get('stock')

@@ -22,7 +22,8 @@ export class StocksService {
     return (await this.ledger.listStocks()).map(toStockView);
   }
 
-  stats(): CatalogStats {
-    return { lookups: this.lookups };
+  /** `trades`: what this process applied (TradeService.applied). */
+  stats(trades: number): CatalogStats {
+    return { lookups: this.lookups, trades };
   }
 }

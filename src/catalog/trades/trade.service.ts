@@ -65,6 +65,7 @@ function toJournalEntry({ tradeId, seq, name, type, quantity }: JournalEntryRow)
 export class TradeService {
   private readonly batches: Batcher<TradeItem, TradeOutcome>;
   private readonly listeners = new Set<BatchListener>();
+  private appliedHere = 0;
 
   constructor(
     private readonly ledger: CatalogLedger,
@@ -79,6 +80,11 @@ export class TradeService {
     return Promise.all(this.batches.submitAll(batch.trades.map((trade) => ({ epoch: batch.epoch, trade }))));
   }
 
+  /** Trades this process applied since it started (with several catalogs, its share). */
+  get applied(): number {
+    return this.appliedHere;
+  }
+
   /** Hears of every committed batch (metrics count trades by outcome there). */
   onBatch(listener: BatchListener): () => void {
     this.listeners.add(listener);
@@ -88,11 +94,13 @@ export class TradeService {
   private async applyAll(items: readonly TradeItem[]): Promise<Settled<TradeOutcome>[]> {
     const started = performance.now();
     const { decisions, changed } = await this.ledger.transaction(async (tx) => {
+      await tx.lockStocks([...new Set(items.map((item) => item.trade.name))]);
       const known = await tx.findEntries(items.map((item) => item.trade.tradeId));
       const changedStocks = new Map<string, Stock>();
       return { decisions: items.map((item) => this.applyOne(tx, item, known, changedStocks)), changed: changedStocks };
     });
     const seconds = (performance.now() - started) / 1000;
+    this.appliedHere += decisions.filter((decision) => decision.kind === 'applied').length;
     for (const stock of changed.values()) this.invalidations.publish({ name: stock.name, version: stock.version });
     if (this.listeners.size > 0) this.report(decisions, seconds);
     return decisions.map((decision) => decision.settled);

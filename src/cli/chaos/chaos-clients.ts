@@ -7,7 +7,8 @@ import { retryDelayMs, RetryPolicy } from '../load/retry-policy';
 import { ClientSummary, TradeRecord } from './chaos.types';
 
 export interface ChaosClientsOptions {
-  readonly frontendUrl: string;
+  /** Client i starts on frontend i mod n, and moves to the next on a connection error. */
+  readonly frontendUrls: readonly string[];
   readonly clients: number;
   readonly seed: number;
   readonly stocks: readonly string[];
@@ -27,6 +28,8 @@ export interface ClientCounts {
   /** Keys that needed more than one attempt. */
   readonly retried: number;
   readonly attempts: number;
+  /** Times a client found its frontend gone (connection refused or dropped) and moved to the next. */
+  readonly frontendSwitches: number;
 }
 
 const BACKOFF: RetryPolicy = { maxRetries: Infinity, baseDelayMs: 50, maxDelayMs: 1000 };
@@ -34,6 +37,41 @@ const BACKOFF: RetryPolicy = { maxRetries: Infinity, baseDelayMs: 50, maxDelayMs
 function transactionNumberOf(response: JsonResponse): number | undefined {
   const number = (response.body as { data?: { transaction_number?: unknown } } | undefined)?.data?.transaction_number;
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined;
+}
+
+/** No answer because the frontend is not there (refused, or the connection dropped): try another frontend. */
+function frontendGone(response: JsonResponse): boolean {
+  return response.status === 0 && /ECONNREFUSED|ECONNRESET|socket hang up|EPIPE/.test(response.error ?? '');
+}
+
+/** One client's connection to its current frontend. */
+class FrontendLink {
+  private at: number;
+  private http: JsonHttpClient;
+
+  constructor(
+    private readonly urls: readonly string[],
+    first: number,
+    private readonly timeoutMs: number,
+  ) {
+    this.at = first % urls.length;
+    this.http = new JsonHttpClient(urls[this.at], { timeoutMs });
+  }
+
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> {
+    return this.http.send(method, path, body, headers);
+  }
+
+  /** To the next frontend (with one frontend: a new connection to it). */
+  next(): void {
+    this.http.close();
+    this.at = (this.at + 1) % this.urls.length;
+    this.http = new JsonHttpClient(this.urls[this.at], { timeoutMs: this.timeoutMs });
+  }
+
+  close(): void {
+    this.http.close();
+  }
 }
 
 /** No answer, a timeout or a server-side failure: the outcome is unknown, so the same key is sent again. */
@@ -47,6 +85,7 @@ function worthRetrying(status: number): boolean {
  */
 export class ChaosClients {
   readonly trades: TradeRecord[] = [];
+  private switches = 0;
   private stopping = false;
   private abandoned = false;
   private loops: Promise<void>[] = [];
@@ -89,12 +128,13 @@ export class ChaosClients {
       pending: count('pending'),
       retried: this.trades.filter((t) => t.attempts > 1).length,
       attempts: this.trades.reduce((sum, t) => sum + t.attempts, 0),
+      frontendSwitches: this.switches,
     };
   }
 
   private async loop(client: number): Promise<void> {
     const random = new Prng(clientSeed(this.options.seed, client));
-    const http = new JsonHttpClient(this.options.frontendUrl, { timeoutMs: this.options.requestTimeoutMs ?? 10_000 });
+    const http = new FrontendLink(this.options.frontendUrls, client, this.options.requestTimeoutMs ?? 10_000);
     try {
       for (let index = 0; !this.stopping; index += 1) {
         const type: TradeType = random.chance(this.options.buyProbability ?? 0.6) ? 'buy' : 'sell';
@@ -120,7 +160,7 @@ export class ChaosClients {
     }
   }
 
-  private async settle(http: JsonHttpClient, trade: TradeRecord): Promise<void> {
+  private async settle(http: FrontendLink, trade: TradeRecord): Promise<void> {
     const body = { name: trade.name, type: trade.type, quantity: trade.quantity };
     while (!this.abandoned) {
       const response = await http.send('POST', '/orders', body, { 'idempotency-key': trade.key });
@@ -132,6 +172,11 @@ export class ChaosClients {
         trade.outcome = 'acknowledged';
         trade.number = number;
         return;
+      }
+      if (frontendGone(response) && this.options.frontendUrls.length > 1) {
+        this.switches += 1;
+        http.next();
+        if (trade.attempts < this.options.frontendUrls.length) continue; // the other frontends at once, then pause
       }
       if (!worthRetrying(response.status)) {
         trade.outcome = response.status === 409 ? 'refused' : 'rejected';

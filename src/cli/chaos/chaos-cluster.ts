@@ -1,15 +1,18 @@
 import {
   CATALOG,
+  CatalogDatabase,
   DEFAULT_REPLICA_IDS,
   FRONTEND,
   LocalCluster,
   ManagedProcess,
+  openCatalogDatabase,
   ProcessGroup,
   replicaName,
   startLocalCluster,
 } from '../process';
+import { Topology } from '../args/topology-flags';
 
-export interface ChaosClusterSettings {
+export interface ChaosClusterSettings extends Topology {
   readonly heartbeatMs: number;
   readonly restockMs: number;
   readonly restockThreshold: number;
@@ -18,29 +21,49 @@ export interface ChaosClusterSettings {
   readonly logs: boolean;
 }
 
-/** A fresh local cluster on free ports in a temporary folder, removed again by `stop()`. */
+/**
+ * A fresh local cluster on free ports in a temporary folder (with `postgres`, its catalogs on that
+ * database, or on a throw-away server of its own), removed again by `stop()`.
+ */
 export class ChaosCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
   readonly dataDir: string;
   readonly token: string;
   readonly group: ProcessGroup;
 
-  private constructor(private readonly local: LocalCluster) {
+  private constructor(
+    private readonly local: LocalCluster,
+    private readonly database: CatalogDatabase,
+  ) {
     this.dataDir = local.dataDir;
     this.token = local.token;
     this.group = local.group;
   }
 
   static async start(settings: ChaosClusterSettings): Promise<ChaosCluster> {
-    const local = await startLocalCluster({
-      tempPrefix: 'stock-bazaar-chaos-',
-      healthTimeoutMs: settings.healthTimeoutMs,
-      logs: settings.logs,
-      heartbeatMs: settings.heartbeatMs,
-      restockIntervalMs: settings.restockMs,
-      restockThreshold: settings.restockThreshold,
-    });
-    return new ChaosCluster(local);
+    const database = await openCatalogDatabase(settings.postgres);
+    try {
+      const local = await startLocalCluster({
+        tempPrefix: 'stock-bazaar-chaos-',
+        healthTimeoutMs: settings.healthTimeoutMs,
+        logs: settings.logs,
+        frontends: settings.frontends,
+        catalogs: settings.catalogs,
+        catalogDatabaseUrl: database.url,
+        heartbeatMs: settings.heartbeatMs,
+        restockIntervalMs: settings.restockMs,
+        restockThreshold: settings.restockThreshold,
+      });
+      return new ChaosCluster(local, database);
+    } catch (error) {
+      await database.stop();
+      throw error;
+    }
+  }
+
+  /** Where the catalogs keep their stocks, for the report. */
+  get storage(): string {
+    return this.database.description;
   }
 
   get frontendUrl(): string {
@@ -49,6 +72,16 @@ export class ChaosCluster {
 
   get catalogUrl(): string {
     return this.url(CATALOG);
+  }
+
+  /** Every frontend's URL, the first one first. */
+  get frontendUrls(): string[] {
+    return this.namesOf('frontend').map((name) => this.url(name));
+  }
+
+  /** The names of the processes of a role: `frontend`, `frontend-2` …, or `catalog`, `catalog-2` … */
+  namesOf(role: 'frontend' | 'catalog'): string[] {
+    return this.local.specs.filter((spec) => spec.role === role).map((spec) => spec.name);
   }
 
   replicaUrl(id: number): string {
@@ -73,8 +106,9 @@ export class ChaosCluster {
     return down;
   }
 
-  stop(): Promise<void> {
-    return this.local.stop();
+  async stop(): Promise<void> {
+    await this.local.stop();
+    await this.database.stop();
   }
 
   killAllNow(): void {

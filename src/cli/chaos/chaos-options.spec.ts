@@ -23,6 +23,14 @@ describe(parseChaosOptions.name, () => {
     expect(sut).toMatchObject({ seed: 7, reportDir: '/tmp/r', heartbeatMs: 100 });
   });
 
+  it('runs one of each on SQLite by default, and kills every role of a cluster with several frontends and catalogs', () => {
+    expect(parseChaosOptions([], () => 1)).toMatchObject({ frontends: 1, catalogs: 1, killCatalog: false });
+    const sut = parseChaosOptions(['--frontends', '2', '--catalogs', '2', '--postgres', 'local']);
+    expect(sut).toMatchObject({ frontends: 2, catalogs: 2, postgres: { local: true } });
+    expect(sut).toMatchObject({ killCatalog: true, killFrontend: true });
+    expect(() => parseChaosOptions(['--catalogs', '2'])).toThrow('--catalogs above 1 needs --postgres');
+  });
+
   it('refuses unknown flags and out-of-range numbers', () => {
     expect(() => parseChaosOptions(['--kill-everything'])).toThrow(ChaosUsageError);
     expect(() => parseChaosOptions(['--clients', '0'])).toThrow('--clients must be an integer from 1 to 200');

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { integerFlag, parseFlags } from '../args/cli-args';
+import { Topology, TOPOLOGY_FLAGS, TOPOLOGY_USAGE, topologyOf } from '../args/topology-flags';
 
-export interface ChaosOptions {
+export interface ChaosOptions extends Topology {
   readonly seconds: number;
   readonly clients: number;
   readonly killEveryMs: number;
@@ -32,13 +33,15 @@ Starts a fresh cluster in a temporary folder, runs trading clients that retry wi
 SIGKILLs a random order replica (the leader at least every other time) every few seconds and starts
 it again, then checks that no acknowledged order was lost, numbered twice or applied twice.
 Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any violation.
+With several frontends the clients are spread over them and move to the next frontend on a
+connection error; with several frontends (catalogs) the killer kills frontends (catalogs) too.
 
   --seconds N          how long the clients trade (default 120)
   --clients N          concurrent trading clients (default 5)
   --kill-every-ms MS   pause between a victim being healthy again and the next kill (default 3000)
   --down-ms MS         how long a killed process stays down (default 800)
-  --kill-catalog       also kill and restart the catalog now and then
-  --kill-frontend      also kill and restart the frontend now and then
+  --kill-catalog       also kill and restart a catalog now and then (always with several)
+  --kill-frontend      also kill and restart a frontend now and then (always with several)
   --pause              every other pair of faults freezes its victims (SIGSTOP, then SIGCONT) instead
   --pause-ms MS        how long a frozen process stays stopped (default 2000)
   --seed N             seed for the clients' and the killer's choices (default: random)
@@ -49,6 +52,7 @@ Writes <report-dir>/chaos-report.json and <report-dir>/CHAOS.md; exits 1 on any 
   --restock-threshold N  restock a stock that falls below N (default 10)
   --drain-timeout MS   how long stopped clients may take to finish their last trade (default 30000)
   --settle-timeout MS  how long the cluster may take to settle after the run (default 60000)
+${TOPOLOGY_USAGE}
   --logs               print every process's output
   -h, --help           show this text`;
 
@@ -73,14 +77,17 @@ export function parseChaosOptions(
     'drain-timeout': { type: 'string' },
     'settle-timeout': { type: 'string' },
     logs: { type: 'boolean' },
+    ...TOPOLOGY_FLAGS,
   });
+  const topology = topologyOf(values);
   return {
+    ...topology,
     seconds: integerFlag('--seconds', values.seconds, 1, 86_400) ?? 120,
     clients: integerFlag('--clients', values.clients, 1, 200) ?? 5,
     killEveryMs: integerFlag('--kill-every-ms', values['kill-every-ms'], 200, 3_600_000) ?? 3000,
     downMs: integerFlag('--down-ms', values['down-ms'], 0, 600_000) ?? 800,
-    killCatalog: values['kill-catalog'] ?? false,
-    killFrontend: values['kill-frontend'] ?? false,
+    killCatalog: (values['kill-catalog'] ?? false) || topology.catalogs > 1,
+    killFrontend: (values['kill-frontend'] ?? false) || topology.frontends > 1,
     pause: values.pause ?? false,
     pauseMs: integerFlag('--pause-ms', values['pause-ms'], 1, 600_000) ?? 2000,
     seed: integerFlag('--seed', values.seed, 0, 2 ** 32 - 1) ?? randomSeed(),

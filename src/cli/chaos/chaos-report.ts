@@ -18,7 +18,10 @@ export interface MachineInfo {
 
 export interface ChaosReport {
   readonly passed: boolean;
-  readonly config: Omit<ChaosOptions, 'help' | 'logs'>;
+  /** `postgres`: 'local' (a server of the run's own) or 'url' (the URL is not written down). */
+  readonly config: Omit<ChaosOptions, 'help' | 'logs' | 'postgres'> & { readonly postgres?: 'local' | 'url' };
+  /** Where the catalogs kept their stocks. */
+  readonly storage: string;
   readonly machine: MachineInfo;
   /** Seconds the clients traded, and the whole run including start-up and checks. */
   readonly tradingSeconds: number;
@@ -59,7 +62,8 @@ export function summaryLines(report: ChaosReport): string[] {
   return [
     `${report.passed ? 'PASS' : 'FAIL'}: ${report.tradingSeconds.toFixed(0)} s of trading, seed ${report.config.seed}`,
     `trades: ${c.acknowledged} acknowledged, ${c.refused} refused (409), ${c.rejected} unexpected answers, ` +
-      `${c.pending} unresolved; ${c.retried} keys retried, ${c.attempts} requests`,
+      `${c.pending} unresolved; ${c.retried} keys retried, ${c.attempts} requests, ` +
+      `${c.frontendSwitches} moves to another frontend`,
     `kills: ${c.kills} (${c.leaderKills} of the leader), pauses: ${c.pauses} (${c.leaderPauses} of the leader), ` +
       `${c.crashes} crashes on their own; ` +
       `log ${c.logEntries} entries, journal ${c.journalTrades ?? 'unreadable'}, restocks ${c.restocks ?? 'unreadable'}`,
@@ -80,6 +84,16 @@ function killRows(kills: readonly KillEvent[]): string[] {
   });
 }
 
+/** The --frontends, --catalogs and --postgres flags of a run, each followed by a space ('' for one of each). */
+function topologyFlags(cfg: ChaosReport['config']): string {
+  const flags = [
+    cfg.frontends > 1 ? `--frontends ${cfg.frontends}` : '',
+    cfg.catalogs > 1 ? `--catalogs ${cfg.catalogs}` : '',
+    cfg.postgres ? `--postgres ${cfg.postgres === 'local' ? 'local' : 'URL'}` : '',
+  ].filter(Boolean);
+  return flags.map((flag) => `${flag} `).join('');
+}
+
 export function chaosMarkdown(report: ChaosReport): string {
   const { config: cfg, machine: m, counts: c } = report;
   const options = Object.entries(cfg).map(([key, value]) => `| ${key} | ${String(value)} |`);
@@ -98,6 +112,7 @@ export function chaosMarkdown(report: ChaosReport): string {
       `${c.pauses > 0 ? ` and ${c.pauses} SIGSTOPs of ${cfg.pauseMs} ms (${c.leaderPauses} of the leader)` : ''}, run at ${m.date}.`,
     '',
     `Reproduce: \`npm run build && npm run chaos -- --seconds ${cfg.seconds} --clients ${cfg.clients} ` +
+      topologyFlags(cfg) +
       `--kill-every-ms ${cfg.killEveryMs} --seed ${cfg.seed}${cfg.killCatalog ? ' --kill-catalog' : ''}${cfg.killFrontend ? ' --kill-frontend' : ''}` +
       `${cfg.pause ? ` --pause --pause-ms ${cfg.pauseMs}` : ''}` +
       `${cfg.restockMs > 0 ? ` --restock-ms ${cfg.restockMs} --restock-threshold ${cfg.restockThreshold}` : ''}\` ` +
@@ -113,7 +128,9 @@ export function chaosMarkdown(report: ChaosReport): string {
     '## Counts',
     '',
     `- keys: ${c.acknowledged} acknowledged, ${c.refused} refused (409 not enough stock), ${c.rejected} unexpected answers, ${c.pending} unresolved`,
-    `- retries: ${c.retried} keys needed more than one attempt; ${c.attempts} POST /orders in all`,
+    `- retries: ${c.retried} keys needed more than one attempt; ${c.attempts} POST /orders in all; ` +
+      `${c.frontendSwitches} moves to another frontend after a connection error`,
+    `- cluster: ${cfg.frontends} frontend(s), ${cfg.catalogs} catalog(s) on ${report.storage}, 3 order replicas`,
     `- order log: ${c.logEntries} entries; catalog journal: ${c.journalTrades === undefined ? 'unreadable' : `${c.journalTrades} trades`}; ` +
       `restocks: ${c.restocks === undefined ? 'unreadable' : c.restocks}${cfg.restockMs > 0 ? ` (job every ${cfg.restockMs} ms below ${cfg.restockThreshold})` : ' (restock off)'}`,
     `- settle after the run: ${report.settle.settled ? `${seconds(report.settle.ms)} s` : `did not settle (${report.settle.problem ?? ''})`}`,

@@ -45,7 +45,7 @@ async function trade(cluster: ChaosCluster, options: ChaosOptions, say: Say) {
   const started = Date.now();
   const clock = (): number => Date.now() - started;
   const clients = new ChaosClients({
-    frontendUrl: cluster.frontendUrl,
+    frontendUrls: cluster.frontendUrls,
     clients: options.clients,
     seed: options.seed,
     stocks: initialStocks.map((stock) => stock.name),
@@ -81,8 +81,14 @@ async function trade(cluster: ChaosCluster, options: ChaosOptions, say: Say) {
 
 export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosReport> {
   const runStarted = Date.now();
-  say(`starting a cluster (heartbeat ${options.heartbeatMs} ms) …`);
+  say(
+    `starting a cluster of ${options.frontends} frontend(s) and ${options.catalogs} catalog(s) ` +
+      `(heartbeat ${options.heartbeatMs} ms) …`,
+  );
   const cluster = await ChaosCluster.start({
+    frontends: options.frontends,
+    catalogs: options.catalogs,
+    postgres: options.postgres,
     heartbeatMs: options.heartbeatMs,
     restockMs: options.restockMs,
     restockThreshold: options.restockThreshold,
@@ -92,9 +98,8 @@ export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosRe
   const killOnExit = (): void => cluster.killAllNow();
   process.on('exit', killOnExit);
   try {
-    say(
-      `cluster up in ${cluster.dataDir}; ${options.clients} clients trade for ${options.seconds} s, seed ${options.seed}`,
-    );
+    say(`cluster up in ${cluster.dataDir}, catalogs on ${cluster.storage}`);
+    say(`${options.clients} clients trade for ${options.seconds} s, seed ${options.seed}`);
     const run = await trade(cluster, options, say);
     say(`resending ${REPLAYED_KEYS} acknowledged keys, then waiting for the replicas to settle …`);
     const replays = await replayKeys(cluster.frontendUrl, run.clients.trades, REPLAYED_KEYS);
@@ -112,10 +117,15 @@ export async function runChaos(options: ChaosOptions, say: Say): Promise<ChaosRe
       frontendOrders,
       replays,
     });
-    const { help: _help, logs: _logs, ...config } = options;
+    const { help: _help, logs: _logs, postgres, ...config } = options;
     return {
       passed: settle.settled && invariants.every((inv) => inv.pass),
-      config: { ...config, reportDir: relative(process.cwd(), options.reportDir) || '.' },
+      config: {
+        ...config,
+        ...(postgres ? { postgres: 'local' in postgres ? 'local' : 'url' } : {}),
+        reportDir: relative(process.cwd(), options.reportDir) || '.',
+      },
+      storage: cluster.storage,
       machine: machineInfo(),
       tradingSeconds: run.tradingSeconds,
       totalSeconds: (Date.now() - runStarted) / 1000,

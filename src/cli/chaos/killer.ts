@@ -126,7 +126,9 @@ export class Killer {
   }
 
   private async victimFor(target: ChaosTarget): Promise<{ victim: ManagedProcess; wasLeader: boolean }> {
-    if (target === 'catalog' || target === 'frontend') return { victim: this.cluster.member(target), wasLeader: false };
+    if (target === 'catalog' || target === 'frontend') {
+      return { victim: this.cluster.member(this.random.pick(this.cluster.namesOf(target))), wasLeader: false };
+    }
     const leader = await this.leaderId();
     const id = target === 'leader' && leader !== undefined ? leader : this.random.pick(this.cluster.replicaIds);
     return { victim: this.cluster.member(replicaName(id)), wasLeader: id === leader };

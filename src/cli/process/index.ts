@@ -5,3 +5,5 @@ export * from './process-group';
 export * from './role-env';
 export * from './wait-for';
 export * from './local-cluster';
+export * from './local-postgres';
+export * from './catalog-database';

@@ -29,6 +29,9 @@ export interface LocalClusterSettings extends Omit<
   readonly tempPrefix: string;
   readonly healthTimeoutMs: number;
   readonly replicaIds?: readonly number[];
+  /** How many frontends and catalogs (default one each; more catalogs need `catalogDatabaseUrl`). */
+  readonly frontends?: number;
+  readonly catalogs?: number;
   /** Default: this process's environment without the app's variables, and NO_COLOR=1. */
   readonly baseEnv?: EnvRecord;
   /** Processes started now (default: all). */
@@ -60,6 +63,8 @@ export async function startLocalCluster(settings: LocalClusterSettings): Promise
     tempPrefix,
     healthTimeoutMs,
     replicaIds = DEFAULT_REPLICA_IDS,
+    frontends = 1,
+    catalogs = 1,
     baseEnv,
     start,
     logs,
@@ -68,16 +73,27 @@ export async function startLocalCluster(settings: LocalClusterSettings): Promise
   } = settings;
   const dataDir = await mkdtemp(join(tmpdir(), tempPrefix));
   const token = randomBytes(24).toString('hex');
-  const [frontend, catalog, ...replicaPorts] = await freePorts(2 + replicaIds.length);
-  const specs = clusterSpecs({
-    ...env,
-    mainScript: MAIN_SCRIPT,
-    cwd: REPO_ROOT,
-    dataDir,
-    token,
-    ports: { frontend, catalog, replicas: new Map(replicaIds.map((id, index) => [id, replicaPorts[index]])) },
-    baseEnv: baseEnv ?? { ...withoutAppConfig(process.env), NO_COLOR: '1' },
-  }).map((spec) => mapSpec?.(spec) ?? spec);
+  const free = await freePorts(frontends + catalogs + replicaIds.length);
+  const ports = {
+    frontends: free.slice(0, frontends),
+    catalogs: free.slice(frontends, frontends + catalogs),
+    replicas: new Map(replicaIds.map((id, index) => [id, free[frontends + catalogs + index]])),
+  };
+  let specs: RoleProcessSpec[];
+  try {
+    specs = clusterSpecs({
+      ...env,
+      mainScript: MAIN_SCRIPT,
+      cwd: REPO_ROOT,
+      dataDir,
+      token,
+      ports,
+      baseEnv: baseEnv ?? { ...withoutAppConfig(process.env), NO_COLOR: '1' },
+    }).map((spec) => mapSpec?.(spec) ?? spec);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const sink = logs ? consolePrefixer(specs.map((spec) => spec.name)).sink : undefined;
   const group = new ProcessGroup(specs.map((spec) => new ManagedProcess(spec, { sink })));
   let stopped: Promise<void> | undefined;

@@ -7,11 +7,26 @@ export const FRONTEND = 'frontend';
 export const DEFAULT_REPLICA_IDS: readonly number[] = [1, 2, 3];
 
 export type ReplicaName = `order-${number}`;
-export type ProcessName = typeof CATALOG | typeof FRONTEND | ReplicaName;
+export type CatalogName = typeof CATALOG | `${typeof CATALOG}-${number}`;
+export type FrontendName = typeof FRONTEND | `${typeof FRONTEND}-${number}`;
+export type ProcessName = CatalogName | FrontendName | ReplicaName;
 
 export function replicaName(id: number): ReplicaName {
   return `order-${id}`;
 }
+
+/** The n-th catalog (from 1): `catalog`, then `catalog-2`, `catalog-3` … */
+export function catalogName(n: number): CatalogName {
+  return n === 1 ? CATALOG : `${CATALOG}-${n}`;
+}
+
+/** The n-th frontend (from 1): `frontend`, then `frontend-2`, `frontend-3` … */
+export function frontendName(n: number): FrontendName {
+  return n === 1 ? FRONTEND : `${FRONTEND}-${n}`;
+}
+
+/** The most frontends (and catalogs) a local cluster runs: their ports stay below the replicas'. */
+export const MAX_SERVICE_COPIES = 9;
 
 export type EnvRecord = Readonly<Record<string, string | undefined>>;
 
@@ -22,16 +37,28 @@ export function withoutAppConfig(env: EnvRecord): Record<string, string | undefi
 }
 
 export interface ClusterPorts {
-  readonly frontend: number;
-  readonly catalog: number;
+  /** One port per frontend, the first one first; likewise the catalogs. */
+  readonly frontends: readonly number[];
+  readonly catalogs: readonly number[];
   readonly replicas: ReadonlyMap<number, number>;
 }
 
-/** SPEC ports shifted by `basePort`: frontend base, catalog base+1, replica N base+100+N. */
-export function defaultPorts(basePort = 3000, replicaIds = DEFAULT_REPLICA_IDS): ClusterPorts {
+/**
+ * SPEC ports shifted by `basePort`: frontends base, base+2, base+4 …; catalogs base+1, base+3 …;
+ * replica N base+100+N. One of each is the SPEC's frontend 3000 and catalog 3001.
+ */
+export function defaultPorts(
+  basePort = 3000,
+  replicaIds = DEFAULT_REPLICA_IDS,
+  frontends = 1,
+  catalogs = 1,
+): ClusterPorts {
+  if (Math.max(frontends, catalogs) > MAX_SERVICE_COPIES) {
+    throw new Error(`at most ${MAX_SERVICE_COPIES} frontends and ${MAX_SERVICE_COPIES} catalogs`);
+  }
   return {
-    frontend: basePort,
-    catalog: basePort + 1,
+    frontends: Array.from({ length: frontends }, (_, i) => basePort + 2 * i),
+    catalogs: Array.from({ length: catalogs }, (_, i) => basePort + 1 + 2 * i),
     replicas: new Map(replicaIds.map((id) => [id, basePort + 100 + id])),
   };
 }
@@ -47,6 +74,11 @@ export interface AppSettings {
 }
 
 export interface ClusterSettings extends AppSettings {
+  /**
+   * The catalogs' PostgreSQL database (CATALOG_DB=postgres); without it each catalog has its own
+   * SQLite file, which makes sense for one catalog only.
+   */
+  readonly catalogDatabaseUrl?: string;
   /** Absolute path of dist/main.js. */
   readonly mainScript: string;
   readonly cwd?: string;
@@ -85,16 +117,22 @@ function definedOnly(env: EnvRecord): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** The five (or more) processes of a local cluster: catalog, order replicas by id, frontend. */
+/** The processes of a local cluster: the catalogs, the order replicas by id, the frontends. */
 export function clusterSpecs(settings: ClusterSettings): RoleProcessSpec[] {
   const { ports } = settings;
+  if (ports.catalogs.length > 1 && !settings.catalogDatabaseUrl) {
+    throw new Error('several catalogs share one PostgreSQL database: give its URL (--postgres)');
+  }
   const replicaIds = [...ports.replicas.keys()].sort((a, b) => a - b);
   const shared: EnvRecord = {
     HOST: settings.host ?? LOOPBACK,
     INTERNAL_TOKEN: settings.token,
-    CATALOG_URL: localUrl(ports.catalog),
-    FRONTEND_URL: localUrl(ports.frontend),
+    CATALOG_URL: ports.catalogs.map(localUrl).join(','),
+    FRONTEND_URL: ports.frontends.map(localUrl).join(','),
     ORDER_REPLICAS: replicaIds.map((id) => `${id}=${localUrl(ports.replicas.get(id) ?? 0)}`).join(','),
+    ...(settings.catalogDatabaseUrl
+      ? { CATALOG_DB: 'postgres', CATALOG_DATABASE_URL: settings.catalogDatabaseUrl }
+      : {}),
     ...optional('CACHE_ENABLED', settings.cacheEnabled),
     ...optional('CACHE_SIZE', settings.cacheSize),
     ...optional('HEARTBEAT_MS', settings.heartbeatMs),
@@ -117,8 +155,17 @@ export function clusterSpecs(settings: ClusterSettings): RoleProcessSpec[] {
     return { name, role, port, url, dataDir, replicaId, env, script: settings.mainScript, cwd: settings.cwd };
   };
   return [
-    spec(CATALOG, 'catalog', ports.catalog),
+    ...ports.catalogs.map((port, i) => spec(catalogName(i + 1), 'catalog', port)),
     ...replicaIds.map((id) => spec(replicaName(id), 'order', ports.replicas.get(id) ?? 0, id)),
-    spec(FRONTEND, 'frontend', ports.frontend),
+    ...ports.frontends.map((port, i) => spec(frontendName(i + 1), 'frontend', port)),
+  ];
+}
+
+/** Every process name of a cluster of this shape, in clusterSpecs order. */
+export function processNames(catalogs: number, replicaIds: readonly number[], frontends: number): ProcessName[] {
+  return [
+    ...Array.from({ length: catalogs }, (_, i) => catalogName(i + 1)),
+    ...replicaIds.map(replicaName),
+    ...Array.from({ length: frontends }, (_, i) => frontendName(i + 1)),
   ];
 }

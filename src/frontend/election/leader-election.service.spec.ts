@@ -283,3 +283,75 @@ describe(LeaderElection.name, () => {
     ]);
   });
 });
+
+describe(`${LeaderElection.name} on two frontends`, () => {
+  let replicas: FakeReplicaClient;
+  let first: LeaderElection;
+  let second: LeaderElection;
+
+  beforeEach(() => {
+    replicas = new FakeReplicaClient();
+    [1, 2, 3].forEach((id) => replicas.add(id));
+    replicas.clock = new FakeClock();
+    first = new LeaderElection(configWith([1, 2, 3]), replicas, replicas.clock);
+    second = new LeaderElection(configWith([1, 2, 3]), replicas, replicas.clock);
+  });
+
+  const epochs = () => [1, 2, 3].map((id) => replicas.replicas.get(id)!.status.epoch);
+
+  it('follows the leader another frontend elected, announcing nothing', async () => {
+    expect((await first.leader()).id).toBe(3);
+    expect((await second.leader()).id).toBe(3);
+    expect(second.leadership).toEqual({ replica: { id: 3, url: 'http://replica-3' }, epoch: 1 });
+    expect(replicas.notices).toEqual([{ leaderId: 3, epoch: 1, to: 3 }]);
+  });
+
+  it('converges on one leader and one epoch when both elect at once', async () => {
+    const [a, b] = await Promise.all([first.leader(), second.leader()]);
+    expect([a.id, b.id]).toEqual([3, 3]);
+    expect(first.leadership?.epoch).toBe(second.leadership?.epoch);
+    expect(new Set(replicas.notices.map((n) => `${n.leaderId}@${n.epoch}`))).toEqual(new Set(['3@1']));
+  });
+
+  it('keeps the epoch through any number of heartbeats of both while nothing fails', async () => {
+    await Promise.all([first.leader(), second.leader()]);
+    const notices = replicas.notices.length;
+    for (let beat = 0; beat < 20; beat += 1) await Promise.all([first.checkLeader(), second.checkLeader()]);
+    expect(replicas.notices).toHaveLength(notices);
+    expect(replicas.replicas.get(3)!.status.epoch).toBe(1);
+  });
+
+  it('follows the leader the other frontend chose after the old one failed', async () => {
+    await first.leader();
+    await second.leader();
+    replicas.replicas.get(3)!.up = false;
+    await second.checkLeader();
+    expect(second.leadership).toMatchObject({ replica: { id: 2 }, epoch: 2 });
+    await first.checkLeader();
+    expect(first.leadership).toMatchObject({ replica: { id: 2 }, epoch: 2 });
+    expect(replicas.notices.map((n) => `${n.leaderId}@${n.epoch}`)).toEqual(['3@1', '2@2']);
+  });
+
+  it('accepts its leader at a newer epoch another frontend named it at', async () => {
+    await first.leader();
+    replicas.replicas.get(3)!.status.epoch = 5;
+    await first.checkLeader();
+    expect(first.leadership?.epoch).toBe(5);
+    expect(replicas.notices).toHaveLength(1);
+  });
+
+  it('joins a takeover in progress at its epoch instead of announcing a newer one', async () => {
+    Object.assign(replicas.replicas.get(3)!.status, { epoch: 4, leaderId: 3 });
+    Object.assign(replicas.replicas.get(2)!.status, { epoch: 4, leaderId: 3 });
+    expect((await first.leader()).id).toBe(3);
+    expect(replicas.notices).toEqual([{ leaderId: 3, epoch: 4, to: 3 }]);
+    expect(epochs()).toEqual([0, 4, 4]);
+  });
+
+  it('does not follow a leader that others have already moved past', async () => {
+    Object.assign(replicas.replicas.get(3)!.status, { epoch: 4, leaderId: 3, leading: true, quorum: true });
+    Object.assign(replicas.replicas.get(2)!.status, { epoch: 5, leaderId: 2 });
+    expect((await first.leader()).id).toBe(2);
+    expect(replicas.notices).toEqual([{ leaderId: 2, epoch: 5, to: 2 }]);
+  });
+});

@@ -4,7 +4,7 @@ import { ReplicaClient } from '../../shared/clients/replica.client';
 import { ReplicaStatus } from '../../shared/contracts';
 import { NoQuorumError, NotLeaderError, ReplicaUnreachableError } from '../../shared/errors';
 import { Clock } from '../../shared/time/clock';
-import { planElection } from './election-rule';
+import { EpochLeader, isTakingOver, planElection } from './election-rule';
 
 export interface Leadership {
   replica: ReplicaAddress;
@@ -37,8 +37,10 @@ const skipsTheLeader = (error: unknown): boolean =>
 
 /**
  * Chooses the order leader: the highest-id replica that answers and has caught up, at an epoch
- * above any seen. One election runs at a time; every caller that needs one shares it. The
- * numbers that tune it (failover budget, quorum retries, timeouts) are `config.election`.
+ * above any seen — unless a replica already leads the newest epoch with a majority (another
+ * frontend elected it): then that one is followed, and no epoch is spent. One election runs at a
+ * time; every caller that needs one shares it. The numbers that tune it (failover budget, quorum
+ * retries, timeouts) are `config.election`.
  */
 @Injectable()
 export class LeaderElection {
@@ -122,10 +124,14 @@ export class LeaderElection {
     const answer: ReplicaStatus | Error = await this.replicas
       .status(current.replica, this.config.election.peerTimeoutMs)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    const healthy = !(answer instanceof Error) && answer.leading && answer.quorum && answer.epoch === current.epoch;
+    // Another frontend may have named the same leader at a newer epoch: it still leads, at that one.
+    const healthy = !(answer instanceof Error) && answer.leading && answer.quorum && answer.epoch >= current.epoch;
     const slowButAlive = answer instanceof ReplicaUnreachableError && answer.timedOut;
     if (healthy || (slowButAlive && ++this.missedBeats <= this.config.election.missedBeatsAllowed)) {
-      if (healthy) this.missedBeats = 0;
+      if (healthy) {
+        this.missedBeats = 0;
+        this.follow(current.replica, answer.epoch);
+      }
       return;
     }
     this.missedBeats = 0;
@@ -181,21 +187,47 @@ export class LeaderElection {
     );
     const statuses = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     const plan = planElection(statuses, this.lastEpoch);
+    if (plan.leader) return this.follow(this.address(plan.leader.id), plan.leader.epoch);
+    if (plan.joining) {
+      const joined = await this.join(plan.joining);
+      if (joined) return joined;
+    }
     let epoch = plan.epoch;
     for (const id of plan.candidates) {
-      const replica = this.config.replicas.find((r) => r.id === id)!;
-      this.lastEpoch = epoch;
-      const status = await this.announce(replica, epoch);
-      if (status?.leading) {
-        this.current = { replica, epoch: status.epoch };
-        this.logger.log(`replica ${id} leads at epoch ${status.epoch}`);
-        this.emit({ kind: 'elected', leaderId: id, epoch: status.epoch });
-        return this.current;
+      const replica = this.address(id);
+      this.lastEpoch = Math.max(this.lastEpoch, epoch);
+      let status = await this.announce(replica, epoch);
+      // Named at a newer epoch meanwhile (by another frontend) and taking over: join that epoch.
+      if (status && !status.leading && status.epoch > epoch && isTakingOver(status, status.epoch)) {
+        status = await this.announce(replica, status.epoch);
       }
+      if (status?.leading) return this.follow(replica, status.epoch);
       epoch = Math.max(epoch, status?.epoch ?? 0) + 1;
     }
     this.emit({ kind: 'election-failed' });
     throw new NoQuorumError();
+  }
+
+  /** Announces the epoch a replica is taking over to it again: the answer comes once it leads. */
+  private async join({ id, epoch }: EpochLeader): Promise<Leadership | null> {
+    const status = await this.announce(this.address(id), epoch);
+    return status?.leading ? this.follow(this.address(id), status.epoch) : null;
+  }
+
+  /** `replica` leads at `epoch`: this frontend sends it orders from now on. */
+  private follow(replica: ReplicaAddress, epoch: number): Leadership {
+    const changed = this.current?.replica.id !== replica.id || this.current.epoch !== epoch;
+    this.current = { replica, epoch };
+    this.lastEpoch = Math.max(this.lastEpoch, epoch);
+    if (changed) {
+      this.logger.log(`replica ${replica.id} leads at epoch ${epoch}`);
+      this.emit({ kind: 'elected', leaderId: replica.id, epoch });
+    }
+    return this.current;
+  }
+
+  private address(id: number): ReplicaAddress {
+    return this.config.replicas.find((r) => r.id === id)!;
   }
 
   private emit(event: ElectionEvent): void {

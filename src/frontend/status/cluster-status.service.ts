@@ -54,25 +54,30 @@ export class ClusterStatusService {
 
   async collect(): Promise<ClusterStatus> {
     const timeout = this.config.election.peerTimeoutMs;
-    const [catalogUp, ...answers] = await Promise.all([
+    const healthOf = (service: string, url: string): Promise<boolean> =>
       this.http
-        .request('catalog', 'GET', `${this.config.catalogUrl}/health`, undefined, { timeoutMs: timeout })
+        .request(service, 'GET', `${url}/health`, undefined, { timeoutMs: timeout })
         .then((reply) => reply.status === 200)
-        .catch(() => false),
-      ...[...this.config.replicas]
-        .sort((a, b) => a.id - b.id)
-        .map((replica) =>
-          this.replicas.status(replica, timeout).then(
-            (status): [ReplicaAddress, ReplicaStatus | null] => [replica, status],
-            (): [ReplicaAddress, ReplicaStatus | null] => [replica, null],
+        .catch(() => false);
+    const [catalogsUp, frontendsUp, answers] = await Promise.all([
+      Promise.all(this.config.catalogUrls.map((url) => healthOf('catalog', url))),
+      Promise.all(this.config.frontendUrls.map((url) => healthOf('frontend', url))),
+      Promise.all(
+        [...this.config.replicas]
+          .sort((a, b) => a.id - b.id)
+          .map((replica) =>
+            this.replicas.status(replica, timeout).then(
+              (status): [ReplicaAddress, ReplicaStatus | null] => [replica, status],
+              (): [ReplicaAddress, ReplicaStatus | null] => [replica, null],
+            ),
           ),
-        ),
+      ),
     ]);
     const leadership = this.election.leadership;
     const leaderLast = answers.find(([replica]) => replica.id === leadership?.replica.id)?.[1]?.lastNumber;
     const processes: ProcessStatus[] = [
-      { name: 'frontend', role: 'frontend', url: this.config.frontendUrl, health: 'up' },
-      { name: 'catalog', role: 'catalog', url: this.config.catalogUrl, health: catalogUp ? 'up' : 'down' },
+      ...this.config.frontendUrls.map((url, i) => service('frontend', i, url, frontendsUp[i])),
+      ...this.config.catalogUrls.map((url, i) => service('catalog', i, url, catalogsUp[i])),
       ...answers.map(([replica, status]) => replicaProcess(replica, status, leaderLast)),
     ];
     const now = this.clock.now();
@@ -103,6 +108,11 @@ export class ClusterStatusService {
     if (health === 'down') this.events.add('down', `${name} down`, now);
     else this.events.add('up', health === 'up' ? `${name} up` : `${name} up, catching up`, now);
   }
+}
+
+/** The n-th (from 0) frontend or catalog, named as the launcher names it: `catalog`, `catalog-2`, … */
+function service(role: 'frontend' | 'catalog', n: number, url: string, up: boolean): ProcessStatus {
+  return { name: n === 0 ? role : `${role}-${n + 1}`, role, url, health: up ? 'up' : 'down' };
 }
 
 function replicaProcess(replica: ReplicaAddress, status: ReplicaStatus | null, leaderLast?: number): ProcessStatus {

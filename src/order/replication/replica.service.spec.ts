@@ -80,3 +80,77 @@ describe(ReplicaService.name, () => {
     await starting.db.close();
   });
 });
+
+/** Resolves once `condition` holds (the log writes are real, so this takes a few turns). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/** A takeover that waits until released, counting how often it ran. */
+class SlowTakeover {
+  readonly epochs: number[] = [];
+  private open: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+
+  readonly sync = {
+    takeOver: async (epoch: number) => {
+      this.epochs.push(epoch);
+      await this.gate;
+      return 0;
+    },
+  } as unknown as LogSync;
+
+  release(): void {
+    this.open();
+  }
+}
+
+describe(`${ReplicaService.name} named leader by two frontends at once`, () => {
+  let replica: TestReplica;
+  let takeover: SlowTakeover;
+  let sut: ReplicaService;
+
+  beforeEach(async () => {
+    replica = await testReplica(3);
+    replica.state.caughtUp();
+    takeover = new SlowTakeover();
+    const replication = { start: async () => undefined, waitCommitted: async () => undefined, hasQuorum: () => true };
+    sut = new ReplicaService(
+      replica.state,
+      replica.db.log,
+      takeover.sync,
+      replication as unknown as ReplicationService,
+      { ensure: async () => undefined } as unknown as RollForwardService,
+      replica.clock,
+      replica.config,
+    );
+  });
+
+  afterEach(() => replica.db.close());
+
+  it('takes over once for two notices of the same epoch, and answers both once it leads', async () => {
+    const answers = Promise.all([
+      sut.leaderNotice({ leaderId: 3, epoch: 4 }),
+      sut.leaderNotice({ leaderId: 3, epoch: 4 }),
+    ]);
+    await new Promise((resolve) => setImmediate(resolve));
+    takeover.release();
+    const [first, second] = await answers;
+    expect(takeover.epochs).toEqual([4]);
+    expect(first).toMatchObject({ leading: true, epoch: 4, leaderId: 3 });
+    expect(second).toEqual(first);
+  });
+
+  it('leads at the newer epoch when named again during a takeover, without running two at once', async () => {
+    const older = sut.leaderNotice({ leaderId: 3, epoch: 4 });
+    await until(() => takeover.epochs.length > 0);
+    const newer = sut.leaderNotice({ leaderId: 3, epoch: 5 });
+    await until(() => replica.state.epoch === 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(takeover.epochs).toEqual([4]);
+    takeover.release();
+    await Promise.all([older, newer]);
+    expect(takeover.epochs).toEqual([4, 5]);
+    expect(replica.state.snapshot()).toMatchObject({ leading: true, epoch: 5 });
+  });
+});

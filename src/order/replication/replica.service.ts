@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { AppendRequest, AppendResult, LeaderNotice, OrderRecord, ReplicaStatus } from '../../shared/contracts';
 import { NotReadyError } from '../../shared/errors';
+import { Mutex } from '../../shared/sync/mutex';
 import { Clock } from '../../shared/time/clock';
 import { OrderLogRepository } from '../log/order-log.repository';
 import { LogSync } from './log-sync.service';
@@ -13,6 +14,9 @@ import { RollForwardService } from './roll-forward.service';
 @Injectable()
 export class ReplicaService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReplicaService.name);
+  /** Takeovers run one at a time; notices of the epoch one is running for share it. */
+  private readonly takeovers = new Mutex();
+  private takingOver: { epoch: number; done: Promise<void> } | null = null;
 
   constructor(
     private readonly state: ReplicaState,
@@ -35,10 +39,13 @@ export class ReplicaService implements OnApplicationBootstrap {
     return { ...this.state.snapshot(), quorum, lastNumber: last.number, lastEpoch: last.epoch };
   }
 
-  /** The frontend names a leader. If it names us, we take over before answering. */
+  /**
+   * A frontend names a leader. If it names us, we take over before answering. Several frontends
+   * may name us at once: a notice of the epoch whose takeover is running waits for that one.
+   */
   async leaderNotice(notice: LeaderNotice): Promise<ReplicaStatus> {
     await this.state.observe(notice.epoch, notice.leaderId);
-    if (notice.leaderId === this.state.id && !this.state.leading) await this.lead(notice.epoch);
+    if (notice.leaderId === this.state.id && !this.state.leading) await this.takeOver(notice.epoch);
     return this.status();
   }
 
@@ -58,6 +65,22 @@ export class ReplicaService implements OnApplicationBootstrap {
 
   entries(after: number, limit: number): Promise<OrderRecord[]> {
     return this.log.after(after, limit);
+  }
+
+  private takeOver(epoch: number): Promise<void> {
+    if (this.takingOver?.epoch === epoch) return this.takingOver.done;
+    const done = this.takeovers.run(async () => {
+      // Led already (an earlier notice), or named at a newer epoch since: nothing to do for this one.
+      if (this.state.leading || this.state.epoch !== epoch) return;
+      await this.lead(epoch);
+    });
+    const running = { epoch, done };
+    this.takingOver = running;
+    const forget = () => {
+      if (this.takingOver === running) this.takingOver = null;
+    };
+    done.then(forget, forget);
+    return done;
   }
 
   private async lead(epoch: number): Promise<void> {

@@ -19,4 +19,6 @@ export interface InvalidationBatch {
 export interface CatalogStats {
   /** Single-stock lookups served since the process started. */
   lookups: number;
+  /** Trades this catalog process applied since it started (not replays of known trade ids, not refusals). */
+  trades: number;
 }

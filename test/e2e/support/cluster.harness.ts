@@ -7,8 +7,9 @@ import {
   ExitStatus,
   FRONTEND,
   ManagedProcess,
+  openCatalogDatabase,
+  processNames,
   ProcessName,
-  replicaName,
   RoleProcessSpec,
   startLocalCluster,
   withoutAppConfig,
@@ -22,6 +23,11 @@ const DEFAULT_HEALTH_TIMEOUT_MS = 30_000;
 export interface StartClusterOptions extends AppSettings {
   /** Replicas listed in ORDER_REPLICAS (default 1, 2, 3). */
   readonly replicaIds?: readonly number[];
+  /** How many frontends (`frontend`, `frontend-2` …) and catalogs (`catalog`, `catalog-2` …); default one each. */
+  readonly frontends?: number;
+  readonly catalogs?: number;
+  /** The catalogs share a database on a throw-away PostgreSQL server of the test's own (needed for several). */
+  readonly postgres?: boolean;
   /** Processes started now (default: all); the others can be started later with `process(name).start()`. */
   readonly start?: readonly ProcessName[];
   /** Extra variables for every process, then per process. */
@@ -57,8 +63,11 @@ export interface ClusterProcess {
 }
 
 export interface ClusterUrls {
+  /** The first frontend and catalog; all of them, in order, below. */
   readonly frontend: string;
   readonly catalog: string;
+  readonly frontends: readonly string[];
+  readonly catalogs: readonly string[];
   readonly replicas: Readonly<Record<number, string>>;
 }
 
@@ -67,6 +76,8 @@ export interface TestCluster {
   readonly token: string;
   /** The temporary root; each process keeps its data in `<dataDir>/<name>`. */
   readonly dataDir: string;
+  /** The catalogs' database on the throw-away PostgreSQL server, with `postgres: true`. */
+  readonly databaseUrl?: string;
   process(name: ProcessName): ClusterProcess;
   /** Stops every process and removes the temporary data dir. */
   stopAll(): Promise<void>;
@@ -80,7 +91,8 @@ function adapterFromEnv(): HttpAdapterName | undefined {
 }
 
 function perProcessEnv(options: StartClusterOptions): Partial<Record<ProcessName, EnvRecord>> {
-  const names: ProcessName[] = [CATALOG, ...(options.replicaIds ?? DEFAULT_REPLICA_IDS).map(replicaName), FRONTEND];
+  const replicaIds = options.replicaIds ?? DEFAULT_REPLICA_IDS;
+  const names = processNames(options.catalogs ?? 1, replicaIds, options.frontends ?? 1);
   return Object.fromEntries(names.map((name) => [name, { ...options.commonEnv, ...options.env?.[name] }]));
 }
 
@@ -110,43 +122,62 @@ function handle(member: ManagedProcess, spec: RoleProcessSpec, healthTimeoutMs: 
 }
 
 /**
- * Starts a real cluster from dist/main.js on free ports with a fresh temporary data dir and token,
- * and waits until every started process answers GET /health with 200. On failure nothing is left
- * running and the temporary dir is removed.
+ * Starts a real cluster from dist/main.js on free ports with a fresh temporary data dir and token
+ * (and, with `postgres`, a throw-away PostgreSQL server), and waits until every started process
+ * answers GET /health with 200. On failure nothing is left running and the temporary dirs are removed.
  */
 export async function startCluster(options: StartClusterOptions = {}): Promise<TestCluster> {
   const healthTimeoutMs = options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
-  const { token, dataDir, specs, group, stop } = await startLocalCluster({
-    tempPrefix: 'stock-bazaar-e2e-',
-    healthTimeoutMs,
-    replicaIds: options.replicaIds,
-    start: options.start,
-    logs: options.logs ?? process.env.E2E_LOGS === '1',
-    baseEnv: withoutAppConfig(process.env),
-    cacheEnabled: options.cacheEnabled,
-    cacheSize: options.cacheSize,
-    heartbeatMs: options.heartbeatMs,
-    restockIntervalMs: options.restockIntervalMs,
-    restockThreshold: options.restockThreshold,
-    httpAdapter: options.httpAdapter ?? adapterFromEnv(),
-    extraEnv: perProcessEnv(options),
-    mapSpec: (spec) => (options.launcherFor ? { ...spec, launcher: options.launcherFor(spec.name, spec.port) } : spec),
-  });
+  const database = await openCatalogDatabase(options.postgres ? { local: true } : undefined);
+  let local: Awaited<ReturnType<typeof startLocalCluster>>;
+  try {
+    local = await startLocalCluster({
+      tempPrefix: 'stock-bazaar-e2e-',
+      healthTimeoutMs,
+      replicaIds: options.replicaIds,
+      frontends: options.frontends,
+      catalogs: options.catalogs,
+      catalogDatabaseUrl: database.url,
+      start: options.start,
+      logs: options.logs ?? process.env.E2E_LOGS === '1',
+      baseEnv: withoutAppConfig(process.env),
+      cacheEnabled: options.cacheEnabled,
+      cacheSize: options.cacheSize,
+      heartbeatMs: options.heartbeatMs,
+      restockIntervalMs: options.restockIntervalMs,
+      restockThreshold: options.restockThreshold,
+      httpAdapter: options.httpAdapter ?? adapterFromEnv(),
+      extraEnv: perProcessEnv(options),
+      mapSpec: (spec) =>
+        options.launcherFor ? { ...spec, launcher: options.launcherFor(spec.name, spec.port) } : spec,
+    });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const { token, dataDir, specs, group, stop } = local;
   const handles = new Map(specs.map((spec) => [spec.name, handle(group.get(spec.name), spec, healthTimeoutMs)]));
   const urlOf = (name: ProcessName): string => group.get(name).spec.url ?? '';
+  const urlsOf = (role: RoleProcessSpec['role']) => specs.filter((s) => s.role === role).map((s) => s.url);
   return {
     urls: {
       frontend: urlOf(FRONTEND),
       catalog: urlOf(CATALOG),
+      frontends: urlsOf('frontend'),
+      catalogs: urlsOf('catalog'),
       replicas: Object.fromEntries(specs.filter((s) => s.replicaId !== undefined).map((s) => [s.replicaId, s.url])),
     },
     token,
     dataDir,
+    databaseUrl: database.url,
     process: (name) => {
       const found = handles.get(name);
       if (!found) throw new Error(`no process named '${name}' (known: ${[...handles.keys()].join(', ')})`);
       return found;
     },
-    stopAll: stop,
+    stopAll: async () => {
+      await stop();
+      await database.stop();
+    },
   };
 }

@@ -1,0 +1,3 @@
+import { startPostgresTestServer } from './fixtures/postgres-test-server';
+
+export default startPostgresTestServer;

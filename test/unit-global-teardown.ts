@@ -1,0 +1,3 @@
+import { stopPostgresTestServer } from './fixtures/postgres-test-server';
+
+export default stopPostgresTestServer;
