@@ -18,7 +18,6 @@ class FakeCatalog {
     return new Promise((resolve, reject) => this.pending.push({ name, resolve, reject }));
   };
 
-  /** Answers the oldest pending lookup of the stock, or the newest one. */
   /** A loader that answers at once with `stock`. */
   answering(stock: StockView): (name: string) => Promise<StockView> {
     return (name) => {
@@ -27,6 +26,7 @@ class FakeCatalog {
     };
   }
 
+  /** Answers the oldest pending lookup of the stock, or the newest one. */
   answer(stock: StockView, which: 'oldest' | 'newest' = 'oldest'): void {
     this.take(stock.name, which).resolve(stock);
   }
