@@ -22,7 +22,10 @@ last answer; latencies are per request, nearest-rank percentiles.
 
 - **Lookups** run with ${sizes.readConnections} connections, and the cached lookup once more with one connection:
   the one-client trade p50 is judged against that row.
-- **Trades** sell one share and then buy it back, stock after stock, so no stock ever runs out. A measured trade run sends
+- **Trades** sell one share and then buy it back, stock after stock, so no stock ever runs out. A trade run's
+  warm-up is ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades at the run's own client count, not a few seconds: the one-client path
+  reaches its steady CPU per trade only after a few thousand one-client trades (before that it costs
+  about 1.5× as much, even right after thousands of trades from 50 clients). A measured trade run sends
   a fixed number of requests (the warm-up's pace × the duration), so none is cut off in flight; after
   it the count of 2xx must equal the growth of the leader's order log and every follower must hold
   the leader's last number (majority replication is always on).

@@ -13,6 +13,12 @@ export interface BenchSizes {
   /** Connections for lookups and order queries. */
   readonly readConnections: number;
   readonly tradeClients: readonly number[];
+  /**
+   * A trade run's warm-up in trades, at the run's own client count: the one-client path reaches its
+   * steady CPU per trade only after a few thousand one-client trades (≈ 1.5× higher before, even
+   * right after thousands from 50 clients), far more than a time-based warm-up sends.
+   */
+  readonly tradeWarmupTrades: number;
   readonly failoverRounds: number;
   readonly failoverClients: number;
   /** Load runs this long before the leader is killed… */
@@ -48,6 +54,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     durationSec: 10,
     readConnections: 50,
     tradeClients: [1, 10, 50],
+    tradeWarmupTrades: 4_000,
     failoverRounds: 5,
     failoverClients: 10,
     killAfterMs: 2000,
@@ -61,6 +68,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     durationSec: 3,
     readConnections: 50,
     tradeClients: [1, 10, 50],
+    tradeWarmupTrades: 1_000,
     failoverRounds: 1,
     failoverClients: 10,
     killAfterMs: 1000,
@@ -74,6 +82,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     durationSec: 1,
     readConnections: 20,
     tradeClients: [1, 10, 50],
+    tradeWarmupTrades: 100,
     failoverRounds: 1,
     failoverClients: 10,
     killAfterMs: 700,

@@ -30,7 +30,10 @@ function describeCpu(cpu: CpuCost | undefined): string {
   return `CPU ${cpu.perRequestMs.toFixed(2)} ms/trade (${parts.join(', ')}; ±${cpu.resolutionMs.toFixed(2)})`;
 }
 
-/** One measured trade run: warm-up, a fixed number of trades, then the log check and the CPU per trade. */
+/**
+ * One measured trade run: a warm-up of a fixed number of trades, then a fixed number of measured
+ * ones, the log check and the CPU per trade.
+ */
 export async function tradeRun(
   ctx: BenchContext,
   cluster: BenchCluster,
@@ -39,7 +42,7 @@ export async function tradeRun(
   label = `trades with ${clients} client${clients === 1 ? '' : 's'}`,
 ): Promise<TradeRun> {
   const plan = { url: cluster.frontendUrl, connections: clients, requests: tradeRequests() };
-  const warmup = await ctx.load({ ...plan, durationSec: Math.max(ctx.sizes.warmupSec, 0.5) });
+  const warmup = await ctx.load({ ...plan, amount: ctx.sizes.tradeWarmupTrades });
   const before = await quiesce(cluster);
   const leaderId = await cluster.leaderId();
   // A fixed number of requests, so that none is cut off in flight and the count can be checked.
