@@ -16,7 +16,8 @@ async function fill(ctx: BenchContext, cluster: BenchCluster, target: number, or
   for (let amount = nextFillAmount(inLog, target); amount > 0; amount = nextFillAmount(inLog, target)) {
     const result = await ctx.load({
       url: cluster.frontendUrl,
-      connections: CLIENTS,
+      // The last step may be smaller than the client count, and autocannon needs amount ≥ connections.
+      connections: Math.min(CLIENTS, amount),
       amount,
       requests: tradeRequests(),
     });
