@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { http, HttpResponse, leaderId, replicaLog, replicaStatus, startCluster, TestCluster } from './support';
+import { http, HttpResponse, leaderId, replicaLog, replicaStatus, startCluster, TestCluster, waitFor } from './support';
 
 /** GET with the path sent exactly as written: a URL object would resolve '.' and '%2e' segments first. */
 function getRawPath(baseUrl: string, path: string): Promise<HttpResponse> {
@@ -35,6 +35,14 @@ describe('hostile input: every request a 4xx with the envelope, no 5xx, no trade
     cluster = await startCluster();
     internal = { 'x-internal-token': cluster.token };
     const leaderReplica = await leaderId(cluster);
+    // The appends below are built from a follower's own status: it must have heard from the leader.
+    await waitFor(
+      async () => {
+        const statuses = await Promise.all([1, 2, 3].map((id) => replicaStatus(cluster, id)));
+        return statuses.every((status) => status.leaderId === leaderReplica && status.epoch >= 1) || undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, description: 'every replica to know the leader' },
+    );
     leader = cluster.urls.replicas[leaderReplica];
     follower = cluster.urls.replicas[[1, 2, 3].find((id) => id !== leaderReplica)!];
     stocksBefore = (await http('GET', `${cluster.urls.frontend}/stocks`)).body;
