@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   expectNothingLost,
   http,
@@ -12,7 +13,6 @@ import {
 /** Five clients over five stocks: each client's buys and sells of any one stock alternate, so none runs out. */
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo', 'PotionCo'];
 const FREEZE_MS = 8000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A leader that is alive but does not answer (SIGSTOP: a long GC pause, a stalled VM) must be

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readInternal } from '../../src/cli/inspect/internal-api';
 import { ReplicaStatus } from '../../src/shared/contracts';
 import {
@@ -13,7 +14,6 @@ import {
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo', 'PotionCo'];
 const CLIENTS = 6;
 const QUIET_MS = 10_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * No single point of failure: two frontends, two catalogs on PostgreSQL, three order replicas,

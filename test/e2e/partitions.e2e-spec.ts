@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ReplicaStatus } from '../../src/shared/contracts';
 import {
   expectNothingLost,
@@ -15,7 +16,6 @@ import {
 /** Five clients over five stocks: each client's buys and sells of any one stock alternate, so none runs out. */
 const STOCKS = ['GameStart', 'FishCo', 'BoarCo', 'MenhirCo', 'PotionCo'];
 const REPLICAS = [1, 2, 3];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const unavailable = partitionsUnavailable();
 
 /** Every replica that says it leads, by epoch, sampled while the test runs: at most one per epoch. */

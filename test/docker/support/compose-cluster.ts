@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { AddressInfo } from 'node:net';
@@ -19,7 +20,6 @@ export interface Leftovers {
   readonly volumes: string[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const lines = (result: CommandResult) => result.stdout.split('\n').filter((line) => line.trim() !== '');
 
 /** `docker compose` (v2) where that plugin answers, else `docker-compose` (1.29); DOCKER_COMPOSE overrides. */
