@@ -23,14 +23,14 @@ interface TradeItem {
 }
 
 /** How the catalog answered one trade: applied now, its first outcome again, or refused. */
-export type TradeOutcomeKind = 'applied' | 'replayed' | 'not_enough_stock' | 'stock_not_found' | 'stale_epoch';
-export const TRADE_OUTCOME_KINDS: readonly TradeOutcomeKind[] = [
+export const TRADE_OUTCOME_KINDS = [
   'applied',
   'replayed',
   'not_enough_stock',
   'stock_not_found',
   'stale_epoch',
-];
+] as const;
+export type TradeOutcomeKind = (typeof TRADE_OUTCOME_KINDS)[number];
 
 /** One committed transaction (group commit) and what its trades came to. */
 export interface CommittedBatch {
