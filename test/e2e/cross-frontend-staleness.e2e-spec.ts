@@ -44,7 +44,8 @@ describe('a trade through one frontend, then lookups through another', () => {
   async function trial(type: 'buy' | 'sell'): Promise<Trial> {
     const [first, other] = cluster.urls.frontends;
     const before = await quantityAt(other);
-    expect(await quantityAt(other)).toBe(before); // cached now
+    const cache = await http('GET', `${other}/cache`);
+    expect(cache.body.data.keys).toContain(STOCK); // so only the catalog's push can refresh it
     const traded = await http('POST', `${first}/orders`, { body: { name: STOCK, type, quantity: 1 } });
     expect(traded.status).toBe(200);
     const answered = performance.now();
@@ -72,7 +73,6 @@ describe('a trade through one frontend, then lookups through another', () => {
       `${label}: ${stale.length}/${TRIALS} trials served the old quantity after the trade answered` +
         (stale.length > 0 ? spread : ''),
     );
-    expect(trials).toHaveLength(TRIALS);
   }
 
   it('serves the new quantity once the push arrives, with the catalog otherwise idle', async () => {
