@@ -26,6 +26,11 @@ describe('GET /metrics', () => {
     return (await http('POST', `${cluster.urls.frontend}/orders`, { body, headers })).status;
   }
 
+  /** A body the JSON parser refuses before any route sees it. */
+  async function tradeRaw(rawBody: string): Promise<number> {
+    return (await http('POST', `${cluster.urls.frontend}/orders`, { rawBody })).status;
+  }
+
   it('answers on every role without a token, in the text format, with the default process metrics', async () => {
     for (const url of urls()) {
       const res = await scrape(url);
@@ -55,8 +60,10 @@ describe('GET /metrics', () => {
       await trade({ name: 'MenhirCo', type: 'buy', quantity: 1 }, key),
       await trade({ name: 'MenhirCo', type: 'buy', quantity: 1 }, key),
       await trade({ name: 'MenhirCo', type: 'sell', quantity: 1 }, key),
+      await tradeRaw('{"name":'),
+      await tradeRaw(JSON.stringify({ name: 'GameStart', type: 'buy', quantity: 1, pad: 'x'.repeat(20_000) })),
     ];
-    expect(statuses).toEqual([200, 200, 200, 409, 404, 400, 200, 200, 422]);
+    expect(statuses).toEqual([200, 200, 200, 409, 404, 400, 200, 200, 422, 400, 413]);
 
     const [frontend, catalog, leading] = await Promise.all(
       [cluster.urls.frontend, cluster.urls.catalog, leader].map(samplesOf),
@@ -66,10 +73,16 @@ describe('GET /metrics', () => {
     const frontendTrades = (outcome: string) =>
       delta(frontend, frontendBefore, 'bazaar_frontend_trades_total', { outcome });
     expect(
-      ['ok', 'not_enough_stock', 'stock_not_found', 'bad_request', 'idempotency_conflict', 'unavailable'].map(
-        frontendTrades,
-      ),
-    ).toEqual([5, 1, 1, 1, 1, 0]);
+      [
+        'ok',
+        'not_enough_stock',
+        'stock_not_found',
+        'bad_request',
+        'idempotency_conflict',
+        'too_large',
+        'unavailable',
+      ].map(frontendTrades),
+    ).toEqual([5, 1, 1, 2, 1, 1, 0]);
     const catalogTrades = (outcome: string) =>
       delta(catalog, catalogBefore, 'bazaar_catalog_trades_total', { outcome });
     // The repeated key reaches the catalog twice more: once replayed as is, once refused as a conflict.
@@ -78,7 +91,9 @@ describe('GET /metrics', () => {
     ]);
     expect(delta(leading, leaderBefore, 'bazaar_replica_orders_committed_total', {})).toBe(4);
     expect(delta(leading, leaderBefore, 'bazaar_replica_last_number', {})).toBe(4);
-    expect(delta(frontend, frontendBefore, 'bazaar_http_request_duration_seconds_count', { route: '/orders' })).toBe(9);
+    expect(delta(frontend, frontendBefore, 'bazaar_http_request_duration_seconds_count', { route: '/orders' })).toBe(
+      11,
+    );
 
     // Followers learn the commit point with the next append or heartbeat.
     const followers = [1, 2, 3].map((id) => cluster.urls.replicas[id]).filter((url) => url !== leader);

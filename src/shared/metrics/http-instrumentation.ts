@@ -5,6 +5,7 @@ import { HttpMetrics } from './http-metrics';
 
 interface ExpressRequest {
   method: string;
+  originalUrl: string;
   baseUrl?: string;
   route?: { path?: unknown };
 }
@@ -24,7 +25,10 @@ export function instrumentExpress(app: NestExpressApplication, metrics: HttpMetr
     response.once('finish', () => {
       const path = request.route?.path;
       const route = typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : undefined;
-      metrics.observe(request.method, route, response.statusCode, (performance.now() - started) / 1000);
+      const seconds = (performance.now() - started) / 1000;
+      // The raw path only for requests no route handled: routed ones pay nothing for it.
+      const unrouted = route === undefined ? request.originalUrl.split('?')[0] : undefined;
+      metrics.observe(request.method, route, response.statusCode, seconds, unrouted);
     });
     next();
   });

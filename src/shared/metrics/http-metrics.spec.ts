@@ -30,6 +30,17 @@ describe(HttpMetrics.name, () => {
     expect(await countOf('GET', UNMATCHED_ROUTE, 404)).toBe(1);
   });
 
+  it('labels a request refused before routing by its path only when that path is a watched route', async () => {
+    const trades: number[] = [];
+    sut.watch('POST', '/orders', (status) => trades.push(status));
+    sut.observe('POST', undefined, 413, 0.001, '/orders');
+    sut.observe('POST', undefined, 404, 0.001, '/nowhere');
+    expect(trades).toEqual([413]);
+    expect(await countOf('POST', '/orders', 413)).toBe(1);
+    expect(await countOf('POST', UNMATCHED_ROUTE, 404)).toBe(1);
+    expect(await countOf('POST', '/nowhere', 404)).toBeUndefined();
+  });
+
   it('tells each watcher of its own route’s responses only', () => {
     const trades: number[] = [];
     const lookups: number[] = [];

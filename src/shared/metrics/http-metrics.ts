@@ -34,8 +34,12 @@ export class HttpMetrics {
     this.watchers.set(key, [...(this.watchers.get(key) ?? []), listener]);
   }
 
-  observe(method: string, route: string | undefined, status: number, seconds: number): void {
-    const template = route ?? UNMATCHED_ROUTE;
+  /**
+   * `route` is undefined when no route handled the request; `path` then names a watched route
+   * without parameters that refused the request before routing (express's body parser: 400, 413).
+   */
+  observe(method: string, route: string | undefined, status: number, seconds: number, path?: string): void {
+    const template = route ?? (path !== undefined && this.watchers.has(`${method} ${path}`) ? path : UNMATCHED_ROUTE);
     this.duration.observe({ method, route: template, status }, seconds);
     if (this.watchers.size === 0) return;
     for (const listener of this.watchers.get(`${method} ${template}`) ?? []) listener(status, seconds);
