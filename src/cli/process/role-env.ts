@@ -1,29 +1,11 @@
 import { join } from 'node:path';
 import { CONFIG_VARIABLES, HttpAdapterName, Role } from '../../config/app-config';
+import { catalogName, frontendName, ProcessName, replicaName } from '../../config/process-names';
 import { ProcessSpec } from './managed-process';
 
-export const CATALOG = 'catalog';
-export const FRONTEND = 'frontend';
+export * from '../../config/process-names';
+
 export const DEFAULT_REPLICA_IDS: readonly number[] = [1, 2, 3];
-
-export type ReplicaName = `order-${number}`;
-export type CatalogName = typeof CATALOG | `${typeof CATALOG}-${number}`;
-export type FrontendName = typeof FRONTEND | `${typeof FRONTEND}-${number}`;
-export type ProcessName = CatalogName | FrontendName | ReplicaName;
-
-export function replicaName(id: number): ReplicaName {
-  return `order-${id}`;
-}
-
-/** The n-th catalog (from 1): `catalog`, then `catalog-2`, `catalog-3` … */
-export function catalogName(n: number): CatalogName {
-  return n === 1 ? CATALOG : `${CATALOG}-${n}`;
-}
-
-/** The n-th frontend (from 1): `frontend`, then `frontend-2`, `frontend-3` … */
-export function frontendName(n: number): FrontendName {
-  return n === 1 ? FRONTEND : `${FRONTEND}-${n}`;
-}
 
 /** The most frontends (and catalogs) a local cluster runs: their ports stay below the replicas'. */
 export const MAX_SERVICE_COPIES = 9;

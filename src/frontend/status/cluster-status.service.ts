@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, ReplicaAddress } from '../../config/app-config';
+import { catalogName, frontendName, replicaName } from '../../config/process-names';
 import { ReplicaClient } from '../../shared/clients/replica.client';
 import { ReplicaStatus } from '../../shared/contracts';
 import { InternalHttp } from '../../shared/http/internal-http';
@@ -76,8 +77,8 @@ export class ClusterStatusService {
     const leadership = this.election.leadership;
     const leaderLast = answers.find(([replica]) => replica.id === leadership?.replica.id)?.[1]?.lastNumber;
     const processes: ProcessStatus[] = [
-      ...this.config.frontendUrls.map((url, i) => service('frontend', i, url, frontendsUp[i])),
-      ...this.config.catalogUrls.map((url, i) => service('catalog', i, url, catalogsUp[i])),
+      ...this.config.frontendUrls.map((url, i) => service(frontendName(i + 1), 'frontend', url, frontendsUp[i])),
+      ...this.config.catalogUrls.map((url, i) => service(catalogName(i + 1), 'catalog', url, catalogsUp[i])),
       ...answers.map(([replica, status]) => replicaProcess(replica, status, leaderLast)),
     ];
     const now = this.clock.now();
@@ -110,13 +111,12 @@ export class ClusterStatusService {
   }
 }
 
-/** The n-th (from 0) frontend or catalog, named as the launcher names it: `catalog`, `catalog-2`, … */
-function service(role: 'frontend' | 'catalog', n: number, url: string, up: boolean): ProcessStatus {
-  return { name: n === 0 ? role : `${role}-${n + 1}`, role, url, health: up ? 'up' : 'down' };
+function service(name: string, role: 'frontend' | 'catalog', url: string, up: boolean): ProcessStatus {
+  return { name, role, url, health: up ? 'up' : 'down' };
 }
 
 function replicaProcess(replica: ReplicaAddress, status: ReplicaStatus | null, leaderLast?: number): ProcessStatus {
-  const base = { name: `order-${replica.id}`, role: 'order' as const, url: replica.url };
+  const base = { name: replicaName(replica.id), role: 'order' as const, url: replica.url };
   if (!status) return { ...base, health: 'down' };
   const { id, leading, epoch, lastNumber, commitNumber } = status;
   const lag = leaderLast === undefined ? null : Math.max(0, leaderLast - lastNumber);
