@@ -53,6 +53,7 @@ export const CONFIG_VARIABLES = [
   'PEER_TIMEOUT_MS',
   'CATCH_UP_PAGE',
   'FAILOVER_BUDGET_MS',
+  'SPARE_APPEND_DELAY_MS',
 ] as const;
 
 export interface ReplicaAddress {

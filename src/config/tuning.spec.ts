@@ -32,6 +32,13 @@ describe('tuning', () => {
     expect(loadElectionTuning({ FAILOVER_BUDGET_MS: '3001' }, slowCommits).failoverBudgetMs).toBe(3001);
   });
 
+  it('refuses a spare append delay that is not below the commit timeout', () => {
+    expect(() => loadReplicationTuning({ COMMIT_TIMEOUT_MS: '150', SPARE_APPEND_DELAY_MS: '150' })).toThrow(
+      "SPARE_APPEND_DELAY_MS must be below COMMIT_TIMEOUT_MS (150) (got '150')",
+    );
+    expect(loadReplicationTuning({ SPARE_APPEND_DELAY_MS: '0' }).spareAppendDelayMs).toBe(0);
+  });
+
   it('shares the peer timeout between replicas and the frontend', () => {
     const custom = loadReplicationTuning({ PEER_TIMEOUT_MS: '300' });
     expect(loadElectionTuning({}, custom).peerTimeoutMs).toBe(300);

@@ -32,6 +32,11 @@ export interface ReplicationTuning {
    * unreachable (and, without a majority left, refuses new orders so the frontend moves on).
    */
   readonly appendTimeoutMs: number;
+  /**
+   * A new entry goes at once to the followers a majority needs; the others get it within this
+   * long, batched with what follows (SPARE_APPEND_DELAY_MS; 0: every follower at once).
+   */
+  readonly spareAppendDelayMs: number;
   /** Entries per page when a replica copies a peer's log (CATCH_UP_PAGE). */
   readonly catchUpPage: number;
   readonly catchUpRetryMs: number;
@@ -78,6 +83,7 @@ export function loadReplicationTuning(env: Env): ReplicationTuning {
     retryMaxMs: 1000,
     peerTimeoutMs: integer(env, 'PEER_TIMEOUT_MS', 50, 60_000, 300),
     appendTimeoutMs: 750,
+    spareAppendDelayMs: integer(env, 'SPARE_APPEND_DELAY_MS', 0, 200, 20),
     catchUpPage: integer(env, 'CATCH_UP_PAGE', 1, MAX_LOG_PAGE - 1, 1000),
     catchUpRetryMs: 500,
     commitFlushMs: 200,
@@ -88,6 +94,12 @@ export function loadReplicationTuning(env: Env): ReplicationTuning {
   };
   if (tuning.appendBatch * MAX_ORDER_RECORD_JSON_BYTES > BODY_LIMIT_BYTES.order) {
     throw new ConfigError('APPEND_BATCH', `must fit the order role's body limit of ${BODY_LIMIT_BYTES.order} bytes`);
+  }
+  if (tuning.spareAppendDelayMs >= tuning.commitTimeoutMs) {
+    throw new ConfigError(
+      'SPARE_APPEND_DELAY_MS',
+      `must be below COMMIT_TIMEOUT_MS (${tuning.commitTimeoutMs}) (got '${tuning.spareAppendDelayMs}')`,
+    );
   }
   return Object.freeze(tuning);
 }

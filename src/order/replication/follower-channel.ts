@@ -19,7 +19,7 @@ export interface ChannelListener {
 
 /**
  * Ships the leader's log to one follower, one request at a time, batching whatever accumulated
- * meanwhile (group commit). On a mismatch it resends from where the follower says it matches;
+ * meanwhile (group commit), at once or, for a spare follower, a little later. On a mismatch it resends from where the follower says it matches;
  * while the follower is down it retries with backoff, so a follower that returns is backfilled.
  */
 export class FollowerChannel {
@@ -33,6 +33,9 @@ export class FollowerChannel {
   private running = false;
   private stopped = false;
   private failures = 0;
+  /** When the append now in flight was sent (undefined: none in flight). */
+  private sentAt?: number;
+  private cancelDeferred?: () => void;
 
   constructor(
     readonly peer: ReplicaAddress,
@@ -47,13 +50,24 @@ export class FollowerChannel {
     this.nextNumber = firstNumber;
   }
 
-  poke(): void {
+  /**
+   * Ships what is new: now, or within `withinMs` together with whatever else accumulates by then
+   * (for a follower the commit point does not wait for). A poke for now overrides a deferred one.
+   */
+  poke(withinMs = 0): void {
+    if (withinMs > 0) {
+      this.cancelDeferred ??= this.clock.setTimer(withinMs, () => {
+        this.cancelDeferred = undefined;
+        this.poke();
+      });
+      return;
+    }
+    this.cancelDeferred?.();
+    this.cancelDeferred = undefined;
     this.dirty = true;
     if (this.running || this.stopped) return;
     this.running = true;
-    this.run()
-      .catch((error: unknown) => this.logger.error(`channel to ${this.peer.id} failed: ${String(error)}`))
-      .finally(() => (this.running = false));
+    void this.run();
   }
 
   /** Sends even when there is nothing new, so a dead follower is noticed before an order needs it. */
@@ -64,13 +78,26 @@ export class FollowerChannel {
 
   stop(): void {
     this.stopped = true;
+    this.cancelDeferred?.();
+  }
+
+  /** Reachable, and no append of ours has waited `ms` for its answer: likely to answer the next one soon. */
+  answersWithin(ms: number): boolean {
+    return this.healthy && (this.sentAt === undefined || this.clock.now() - this.sentAt < ms);
   }
 
   private async run(): Promise<void> {
-    while (this.dirty && !this.stopped) {
-      this.dirty = false;
-      const more = await this.sendOnce();
-      if (more) this.dirty = true;
+    try {
+      while (this.dirty && !this.stopped) {
+        this.dirty = false;
+        const more = await this.sendOnce();
+        if (more) this.dirty = true;
+      }
+    } catch (error) {
+      this.logger.error(`channel to ${this.peer.id} failed: ${String(error)}`);
+    } finally {
+      // In the same turn as the last check of `dirty`: a poke cannot fall in between and be lost.
+      this.running = false;
     }
   }
 
@@ -85,7 +112,10 @@ export class FollowerChannel {
     const started = performance.now();
     try {
       const request = { epoch: this.state.epoch, leaderId: this.state.id, prevNumber, prevEpoch, orders, commitNumber };
-      const result = await this.client.append(this.peer, request, this.tuning.appendTimeoutMs);
+      this.sentAt = this.clock.now();
+      const result = await this.client.append(this.peer, request, this.tuning.appendTimeoutMs).finally(() => {
+        this.sentAt = undefined;
+      });
       if (this.stopped) return false;
       this.listener.appended((performance.now() - started) / 1000);
       this.markHealthy();

@@ -42,12 +42,43 @@ describe(ReplicationService.name, () => {
     return number;
   }
 
+  const sentTo = (id: number) => client.appends.filter((a) => a.to === id).map((a) => a.orders.map((o) => o.number));
+
   it('commits an order once one follower of two holds it (a majority of three)', async () => {
     followers[1].hold = true;
     const number = await appendOrder(1);
     await sut.waitCommitted(number);
     expect(replica.state.commitNumber).toBe(0);
-    expect(client.appends.filter((a) => a.to === 2).map((a) => a.orders.map((o) => o.number))).toContainEqual([0]);
+    expect(sentTo(2)).toEqual([[0]]);
+  });
+
+  // Replica 3's peers in election order: 2 first (the likeliest next leader), then 1, the spare.
+  it('ships a new order at once to one follower of two, and to the spare within the delay, batched', async () => {
+    const { spareAppendDelayMs } = replica.config.replication;
+    await sut.waitCommitted(await appendOrder(1));
+    await sut.waitCommitted(await appendOrder(2));
+    expect(sentTo(2)).toEqual([[0], [1]]);
+    expect(sentTo(1)).toEqual([]);
+    await replica.clock.advance(spareAppendDelayMs - 1);
+    expect(sentTo(1)).toEqual([]);
+    await replica.clock.advance(1);
+    expect(sentTo(1)).toEqual([[0, 1]]);
+  });
+
+  it('lets the spare take the place of a follower that stopped answering: one order waits for the delay, the next does not', async () => {
+    const { spareAppendDelayMs } = replica.config.replication;
+    followers[2].hold = true;
+    let committed = false;
+    const first = sut.waitCommitted(await appendOrder(1)).then(() => (committed = true));
+    await flushPromises();
+    expect(sentTo(2)).toEqual([[0]]);
+    await replica.clock.advance(spareAppendDelayMs - 1);
+    expect(committed).toBe(false);
+    await replica.clock.advance(1);
+    await first;
+    await sut.waitCommitted(await appendOrder(2));
+    expect(sentTo(2)).toEqual([[0]]);
+    expect(sentTo(1)).toEqual([[0], [1]]);
   });
 
   it('does not commit while no follower holds the order, and gives up after the commit timeout', async () => {

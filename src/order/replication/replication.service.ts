@@ -99,10 +99,24 @@ export class ReplicationService implements OnModuleDestroy {
     this.channels.forEach((channel) => channel.poke());
   }
 
-  /** A new entry is durable in the local log: ship it. */
+  /**
+   * A new entry is durable in the local log: ship it at once to as many followers as a majority
+   * needs, and to the others (spares) within SPARE_APPEND_DELAY_MS, batched with what follows.
+   * A follower that is unreachable or slow to answer gives its place to a spare, so a commit
+   * waits for the delay at most once when a follower fails.
+   */
   appended(number: number): void {
     this.localLast = Math.max(this.localLast, number);
-    this.channels.forEach((channel) => channel.poke());
+    const { spareAppendDelayMs } = this.config.replication;
+    let needed = this.state.majority - 1;
+    for (const channel of this.channels) {
+      if (needed > 0 && channel.answersWithin(spareAppendDelayMs)) {
+        needed -= 1;
+        channel.poke();
+      } else {
+        channel.poke(spareAppendDelayMs);
+      }
+    }
   }
 
   /** Resolves once `number` is on a majority; NoQuorumError when that cannot happen soon. */
