@@ -3,11 +3,13 @@ import { Logger } from '@nestjs/common';
 import { DEVELOPMENT_TOKEN, loadConfig } from './config/app-config';
 import { ConfigError } from './config/config-error';
 import { createHttpApp } from './shared/http/create-http-app';
+import { limitHeapGrowth } from './shared/runtime/heap-growth';
 import { ROLE_BOOTS } from './role';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const boot = ROLE_BOOTS[config.role];
+  limitHeapGrowth(config.heapGrowthPercent);
   const app = await createHttpApp(boot.rootModule, config, boot.bodyLimitBytes, { timeRequests: true });
   app.enableShutdownHooks();
   boot.configure?.(app);

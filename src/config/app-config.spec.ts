@@ -47,6 +47,7 @@ describe(loadConfig.name, () => {
         internalToken: DEVELOPMENT_TOKEN,
         heartbeatMs: 500,
         httpAdapter: 'express',
+        heapGrowthPercent: 100,
       });
     });
 

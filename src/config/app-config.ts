@@ -54,6 +54,7 @@ export const CONFIG_VARIABLES = [
   'CATCH_UP_PAGE',
   'FAILOVER_BUDGET_MS',
   'SPARE_APPEND_DELAY_MS',
+  'HEAP_GROWTH_PERCENT',
 ] as const;
 
 export interface ReplicaAddress {
@@ -97,6 +98,8 @@ export abstract class AppConfig {
   abstract readonly faultInjection: Fault;
   abstract readonly logLevel: LogLevelName;
   abstract readonly logFormat: LogFormat;
+  /** How far the heap may grow past what the last full GC kept, in percent; 0: V8's own rule. */
+  abstract readonly heapGrowthPercent: number;
   abstract readonly replication: ReplicationTuning;
   abstract readonly election: ElectionTuning;
 }
@@ -150,6 +153,7 @@ export function loadConfig(env: Env): AppConfig {
     faultInjection: oneOf(env, 'FAULT_INJECTION', FAULTS, 'none'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'text'),
+    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 0, 1000, 100),
     replication,
     election: loadElectionTuning(env, replication),
   });
