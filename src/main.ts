@@ -8,11 +8,12 @@ import { ROLE_BOOTS } from './role';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
-  const boot = ROLE_BOOTS[config.role];
   limitHeapGrowth(config.heapGrowthPercent);
-  const app = await createHttpApp(boot.rootModule, config, boot.bodyLimitBytes, { timeRequests: true });
+  const boot = ROLE_BOOTS[config.role];
+  const { rootModule, configure } = await boot.load();
+  const app = await createHttpApp(rootModule, config, boot.bodyLimitBytes, { timeRequests: true });
   app.enableShutdownHooks();
-  boot.configure?.(app);
+  configure?.(app);
   await app.listen(config.port, config.host);
   const where = `${config.role}${config.replicaId ? ` ${config.replicaId}` : ''}`;
   Logger.log(`${where} listening on http://${config.host}:${config.port} (${config.httpAdapter})`, 'Bootstrap');

@@ -1,7 +1,7 @@
 import { BadRequestException, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config';
 import { createAppLogger } from '../logging/app-logger';
 import { HttpMetrics } from '../metrics/http-metrics';
@@ -44,6 +44,8 @@ export async function createHttpApp(
 ): Promise<INestApplication> {
   switch (config.httpAdapter) {
     case 'express': {
+      // Each adapter is loaded only when chosen: the other stays out of memory.
+      const { ExpressAdapter } = await import('@nestjs/platform-express');
       const app = await NestFactory.create<NestExpressApplication>(rootModule, new ExpressAdapter(), {
         bodyParser: false,
         logger: createAppLogger(config),
@@ -58,6 +60,7 @@ export async function createHttpApp(
       return app;
     }
     case 'fastify': {
+      const { FastifyAdapter } = await import('@nestjs/platform-fastify');
       const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes });
       // Nest's own body parser is off (bodyParser: false) so this one, with our message, is used.
       adapter.getInstance().addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
