@@ -39,9 +39,12 @@ function transactionNumberOf(response: JsonResponse): number | undefined {
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined;
 }
 
-/** No answer because the frontend is not there (refused, or the connection dropped): try another frontend. */
+/** Node's messages for a connection that was refused or dropped: the frontend is not there. */
+export const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|socket hang up|EPIPE/;
+
+/** No answer because the frontend is not there: try another frontend. */
 function frontendGone(response: JsonResponse): boolean {
-  return response.status === 0 && /ECONNREFUSED|ECONNRESET|socket hang up|EPIPE/.test(response.error ?? '');
+  return response.status === 0 && CONNECTION_LOST.test(response.error ?? '');
 }
 
 /** One client's connection to its current frontend. */
@@ -162,6 +165,7 @@ export class ChaosClients {
 
   private async settle(http: FrontendLink, trade: TradeRecord): Promise<void> {
     const body = { name: trade.name, type: trade.type, quantity: trade.quantity };
+    let frontendsGoneInARow = 0;
     while (!this.abandoned) {
       const response = await http.send('POST', '/orders', body, { 'idempotency-key': trade.key });
       trade.attempts += 1;
@@ -173,10 +177,12 @@ export class ChaosClients {
         trade.number = number;
         return;
       }
-      if (frontendGone(response) && this.options.frontendUrls.length > 1) {
+      const gone = frontendGone(response);
+      frontendsGoneInARow = gone ? frontendsGoneInARow + 1 : 0;
+      if (gone && this.options.frontendUrls.length > 1) {
         this.switches += 1;
         http.next();
-        if (trade.attempts < this.options.frontendUrls.length) continue; // the other frontends at once, then pause
+        if (frontendsGoneInARow < this.options.frontendUrls.length) continue; // the other frontends at once, then pause
       }
       if (!worthRetrying(response.status)) {
         trade.outcome = response.status === 409 ? 'refused' : 'rejected';

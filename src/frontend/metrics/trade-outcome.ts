@@ -1,8 +1,14 @@
+import { ErrorReason } from '../../shared/errors';
+
+/** `ok`, the error envelope's reason for that status, or `other` for a status the route never answers. */
+export type TradeOutcome = 'ok' | ErrorReason | 'other';
+
 /**
  * A trade's outcome label, from the status `POST /orders` answered: every status of that route
- * means one thing (see the README's API table), so the response alone tells the outcome.
+ * means one thing (see the README's API table), so the response alone tells the outcome. The
+ * labels are the `reason`s the error envelope sends with each status.
  */
-export const TRADE_OUTCOMES: Readonly<Record<number, string>> = {
+export const TRADE_OUTCOMES: Readonly<Record<number, TradeOutcome>> = {
   200: 'ok',
   400: 'bad_request',
   404: 'stock_not_found',
@@ -13,6 +19,6 @@ export const TRADE_OUTCOMES: Readonly<Record<number, string>> = {
 };
 
 /** Any other status (a bug, e.g. a 500) is counted as `other`. */
-export function tradeOutcome(status: number): string {
+export function tradeOutcome(status: number): TradeOutcome {
   return TRADE_OUTCOMES[status] ?? 'other';
 }

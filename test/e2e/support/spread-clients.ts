@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CONNECTION_LOST } from '../../../src/cli/chaos/chaos-clients';
 import { http, HttpResponse } from './http.client';
 import { TradeOutcome } from './trading-clients';
 
@@ -14,7 +16,8 @@ export interface FailedRequest {
   readonly connectionError: boolean;
 }
 
-const CONNECTION_ERRORS = /ECONNREFUSED|ECONNRESET|socket hang up|EPIPE/;
+/** Once every frontend refused in a row, the pause before the next round of them. */
+const ALL_GONE_PAUSE_MS = 50;
 
 /**
  * `clients` loops over `frontends` (client i starts on frontend i mod n) that trade one unit
@@ -28,7 +31,7 @@ export function tradeAcrossFrontends(frontends: readonly string[], clients: numb
   let running = true;
   /** The 200 answer, or the last failure (a connection error moves on to the next frontend first). */
   const send = async (client: { at: number }, what: string, method: string, path: string, options = {}) => {
-    for (;;) {
+    for (let refused = 0; ;) {
       const frontend = frontends[client.at % frontends.length];
       // Node's errors come from outside Jest's realm: no `instanceof Error` here.
       const res: HttpResponse | { error: string } = await http(method, `${frontend}${path}`, {
@@ -36,11 +39,13 @@ export function tradeAcrossFrontends(frontends: readonly string[], clients: numb
         ...options,
       }).catch((error: { message?: string }) => ({ error: error?.message ?? 'no answer' }));
       if ('status' in res && res.status === 200) return res;
-      const connectionError = 'error' in res && CONNECTION_ERRORS.test(res.error);
+      const connectionError = 'error' in res && CONNECTION_LOST.test(res.error);
       const [status, detail] = 'error' in res ? [0, res.error] : [res.status, JSON.stringify(res.body)];
       failures.push({ frontend, what, status, detail, at: Date.now(), connectionError });
       if (!connectionError) return res;
       client.at += 1;
+      refused += 1;
+      if (refused % frontends.length === 0) await sleep(ALL_GONE_PAUSE_MS);
     }
   };
   const loops = Array.from({ length: clients }, async (_, index) => {
