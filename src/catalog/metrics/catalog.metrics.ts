@@ -7,7 +7,7 @@ import { InvalidationPublisher } from '../invalidation/invalidation-publisher';
 import { CommittedBatch, TRADE_OUTCOME_KINDS, TradeService } from '../trades/trade.service';
 
 /** Trades per transaction: 1 when idle, up to the trade batch limit under load. */
-export const BATCH_SIZE_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+const BATCH_SIZE_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
 const name = (suffix: string): string => `${METRIC_PREFIX}catalog_${suffix}`;
 

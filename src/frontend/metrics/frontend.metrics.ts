@@ -8,7 +8,7 @@ import { ElectionEvent, LeaderElection } from '../election/leader-election.servi
 import { TRADE_OUTCOMES, tradeOutcome } from './trade-outcome';
 
 /** The public trade route, as the HTTP histogram labels it. */
-export const TRADE_ROUTE = ['POST', '/orders'] as const;
+const TRADE_ROUTE = ['POST', '/orders'] as const;
 
 const name = (suffix: string): string => `${METRIC_PREFIX}frontend_${suffix}`;
 

@@ -11,7 +11,7 @@ import { ReplicationService } from '../replication/replication.service';
 export const REPLICA_ROLES = ['leader', 'follower', 'catching_up'] as const;
 export type ReplicaRole = (typeof REPLICA_ROLES)[number];
 
-export function roleOf(state: Pick<ReplicaState, 'ready' | 'leading'>): ReplicaRole {
+function roleOf(state: Pick<ReplicaState, 'ready' | 'leading'>): ReplicaRole {
   if (!state.ready) return 'catching_up';
   return state.leading ? 'leader' : 'follower';
 }

@@ -2,7 +2,7 @@ import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { AppConfig, LogLevelName } from '../../config/app-config';
 
 /** Each LOG_LEVEL prints its own level and every more severe one. */
-export const ENABLED_LEVELS: Record<LogLevelName, LogLevel[]> = {
+const ENABLED_LEVELS: Record<LogLevelName, LogLevel[]> = {
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
   log: ['fatal', 'error', 'warn', 'log'],
@@ -10,7 +10,7 @@ export const ENABLED_LEVELS: Record<LogLevelName, LogLevel[]> = {
 };
 
 /** Nest's own start-up chatter (modules initialised, every route mapped): debug, not log. */
-export const STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
+const STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
   'NestFactory',
   'InstanceLoader',
   'RoutesResolver',

@@ -8,7 +8,7 @@ import { BrowserContext, chromium } from 'playwright-core';
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /** Headless, and nothing that reaches out to the network on its own. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -32,7 +32,7 @@ export interface PrometheusServer {
 }
 
 /** A scrape config for `targets`, one target group per process, scraped every `intervalMs`. */
-export function scrapeConfig(targets: readonly ScrapeTarget[], intervalMs: number): object {
+function scrapeConfig(targets: readonly ScrapeTarget[], intervalMs: number): object {
   return {
     global: { scrape_interval: `${intervalMs}ms`, scrape_timeout: `${intervalMs}ms` },
     scrape_configs: [
