@@ -65,7 +65,10 @@ export async function createHttpApp(
       const { FastifyAdapter } = await import('@nestjs/platform-fastify');
       // A path parameter longer than fastify's default 100 characters would be a 414 there and a
       // 404 on express; Node's 16 KiB header limit bounds the URL anyway.
-      const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, maxParamLength: MAX_URL_BYTES });
+      const adapter = new FastifyAdapter({
+        bodyLimit: bodyLimitBytes,
+        routerOptions: { maxParamLength: MAX_URL_BYTES },
+      });
       // Nest's own body parser is off (bodyParser: false) so this one, with our message, is used.
       adapter.getInstance().addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
         try {
