@@ -19,8 +19,9 @@ export interface ChannelListener {
 
 /**
  * Ships the leader's log to one follower, one request at a time, batching whatever accumulated
- * meanwhile (group commit), at once or, for a spare follower, a little later. On a mismatch it resends from where the follower says it matches;
- * while the follower is down it retries with backoff, so a follower that returns is backfilled.
+ * meanwhile (group commit): at once, or a little later for a spare follower. On a mismatch it
+ * resends from where the follower says it matches; while the follower is down it retries with
+ * backoff, so a follower that returns is backfilled.
  */
 export class FollowerChannel {
   private readonly logger = new Logger(FollowerChannel.name);
