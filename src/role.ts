@@ -14,7 +14,7 @@ export interface RoleBoot {
   bodyLimitBytes: number;
   /**
    * Loads the role's code on demand: a process loads no other role's modules (the frontend no
-   * TypeORM or sqlite3, the others no Swagger), 12–17 MB less resident memory each.
+   * TypeORM or sqlite3), 12–27 MB less resident memory each (docs/PERFORMANCE.md).
    */
   load: () => Promise<RoleCode>;
 }
