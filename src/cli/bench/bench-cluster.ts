@@ -25,6 +25,8 @@ export interface BenchClusterSettings {
   readonly launcher?: readonly string[];
   /** Each process profiles into `<cpuProfDir>/<name>`. */
   readonly cpuProfDir?: string;
+  /** App settings for every process (bench --env). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Adds the launcher (taskset) and profiling flags of the benchmark to any process spec. */
@@ -52,7 +54,8 @@ export class BenchCluster {
       healthTimeoutMs: HEALTH_TIMEOUT_MS,
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
-      mapSpec: (spec) => benchSpec(spec, settings.launcher, settings.cpuProfDir),
+      mapSpec: (spec) =>
+        benchSpec({ ...spec, env: { ...spec.env, ...settings.env } }, settings.launcher, settings.cpuProfDir),
     });
     return new BenchCluster(local);
   }

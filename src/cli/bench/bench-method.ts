@@ -63,4 +63,9 @@ last answer; latencies are per request, nearest-rank percentiles.
 \`node --cpu-prof --cpu-prof-dir <out>/cpu-profiles/<adapter>/<process>\`; a profile is written when
 the process exits cleanly at the end of its part of the run (SIGKILLed replicas write none). Open the
 \`.cpuprofile\` files in Chrome DevTools (Performance → Load profile) or VS Code. \`--cpu-prof-dir DIR\`
-chooses the folder; \`--scenarios trades\` limits the run to what you want to look at.`;
+chooses the folder; \`--scenarios trades\` limits the run to what you want to look at.
+
+To measure a setting, give it to every cluster process with \`--env\`, e.g.
+\`npm run bench -- --scenarios trades --adapters fastify --env SPARE_APPEND_DELAY_MS=0 --out /tmp/spare0\`;
+the report names it under the machine facts, and any app variable except the cluster's own addresses,
+ports, data, token, role and adapter can be set.`;

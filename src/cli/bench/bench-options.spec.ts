@@ -14,7 +14,7 @@ describe(parseBenchOptions.name, () => {
     expect(sut.outDir).toBe(resolve(CWD, 'docs/benchmarks'));
     expect(sut.markdownFile).toBe(resolve(CWD, 'docs/BENCHMARKS.md'));
     expect(sut.cpuProfDir).toBeUndefined();
-    expect(sut).toMatchObject({ pin: true, serverCpus: '0', loadCpus: '1' });
+    expect(sut).toMatchObject({ pin: true, serverCpus: '0', loadCpus: '1', clusterEnv: {} });
   });
 
   it('keeps quick results out of docs/BENCHMARKS.md', () => {
@@ -37,7 +37,15 @@ describe(parseBenchOptions.name, () => {
     expect(sut.cpuProfDir).toBe(resolve(CWD, 'prof'));
   });
 
+  it('passes app settings given with --env to the cluster', () => {
+    const sut = parseBenchOptions(['--env', 'SPARE_APPEND_DELAY_MS=0, HEAP_GROWTH_PERCENT=300'], CWD);
+    expect(sut.clusterEnv).toEqual({ SPARE_APPEND_DELAY_MS: '0', HEAP_GROWTH_PERCENT: '300' });
+  });
+
   it.each([
+    [['--env', 'PORT=4000']],
+    [['--env', 'NODE_OPTIONS=--inspect']],
+    [['--env', 'SPARE_APPEND_DELAY_MS']],
     [['--adapters', 'koa']],
     [['--scenarios', '']],
     [['--quick', '--smoke']],

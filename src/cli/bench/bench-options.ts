@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
+import { CONFIG_VARIABLES, HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
 import { parseFlags, UsageError } from '../args/cli-args';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
@@ -40,6 +40,8 @@ export interface BenchOptions {
   /** results.json and BENCHMARKS.md go here. */
   readonly outDir: string;
   readonly markdownFile: string;
+  /** Set with --env: app settings given to every cluster process (the rest keep their defaults). */
+  readonly clusterEnv: Readonly<Record<string, string>>;
   /** Set with --cpu-prof: where server processes write their .cpuprofile files. */
   readonly cpuProfDir?: string;
   readonly pin: boolean;
@@ -104,6 +106,8 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
   --scenarios LIST      subset of ${SCENARIOS.join(',')} (default all)
   --out DIR             where results.json and BENCHMARKS.md go
                         (default: docs/benchmarks + docs/BENCHMARKS.md; quick/smoke: docs/benchmarks-quick)
+  --env LIST            comma-separated NAME=VALUE settings for every cluster process, to measure one:
+                        e.g. SPARE_APPEND_DELAY_MS=0,HEAP_GROWTH_PERCENT=300 (named in the report)
   --cpu-prof            run every server with --cpu-prof; profiles land in <out>/cpu-profiles/
   --cpu-prof-dir DIR    … or in DIR
   --no-pin              do not pin servers and load to separate cores with taskset
@@ -124,6 +128,35 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
   return [...new Set(items as T[])];
 }
 
+/** Set by the cluster launcher for each process: its place in the topology, not a tuning. */
+const LAUNCHER_OWNED: ReadonlySet<string> = new Set([
+  'ROLE',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'REPLICA_ID',
+  'ORDER_REPLICAS',
+  'CATALOG_URL',
+  'FRONTEND_URL',
+  'CATALOG_DB',
+  'CATALOG_DATABASE_URL',
+  'INTERNAL_TOKEN',
+  'HTTP_ADAPTER',
+]);
+const SETTABLE = CONFIG_VARIABLES.filter((name) => !LAUNCHER_OWNED.has(name));
+
+function clusterEnv(value: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const item of (value ?? '').split(',').filter((part) => part.trim() !== '')) {
+    const match = /^\s*([A-Z_]+)=(.*?)\s*$/.exec(item);
+    if (!match || !(SETTABLE as readonly string[]).includes(match[1])) {
+      throw new UsageError(`--env takes NAME=VALUE items with NAME one of ${SETTABLE.join(', ')} (got '${item}')`);
+    }
+    env[match[1]] = match[2];
+  }
+  return env;
+}
+
 function cpuList(flag: string, value: string): string {
   if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value))
     throw new UsageError(`${flag} must be a cpu list like 0 or 0-1 (got '${value}')`);
@@ -137,6 +170,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     adapters: { type: 'string' },
     scenarios: { type: 'string' },
     out: { type: 'string' },
+    env: { type: 'string' },
     'cpu-prof': { type: 'boolean' },
     'cpu-prof-dir': { type: 'string' },
     'no-pin': { type: 'boolean' },
@@ -157,6 +191,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     scenarios: list('--scenarios', values.scenarios, SCENARIOS) ?? [...SCENARIOS],
     outDir,
     markdownFile,
+    clusterEnv: clusterEnv(values.env),
     cpuProfDir: profiling ? resolve(cwd, values['cpu-prof-dir'] ?? join(outDir, 'cpu-profiles')) : undefined,
     pin: values['no-pin'] !== true,
     serverCpus: cpuList('--server-cpus', values['server-cpus'] ?? '0'),

@@ -179,6 +179,8 @@ export interface BenchResults {
   readonly scenarios: readonly ScenarioName[];
   readonly machine: MachineFacts;
   readonly pinning: string;
+  /** Settings given to every cluster process with --env; empty: the defaults. */
+  readonly clusterEnv: Readonly<Record<string, string>>;
   /** `getconf CLK_TCK`: the unit of every CPU figure is 1000 / this ms. */
   readonly clockTicksPerSec: number;
   readonly cpuProfDir?: string;

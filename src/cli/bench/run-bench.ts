@@ -28,7 +28,12 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
   const baselineRss = new Map<string, number>();
   ctx.progress('starting the cluster');
   const cpuProfDir = ctx.options.cpuProfDir ? join(ctx.options.cpuProfDir, adapter) : undefined;
-  const cluster = await BenchCluster.start({ adapter, launcher: ctx.pinning.serverLauncher, cpuProfDir });
+  const cluster = await BenchCluster.start({
+    adapter,
+    launcher: ctx.pinning.serverLauncher,
+    cpuProfDir,
+    env: ctx.options.clusterEnv,
+  });
   const forget = ctx.onAbort(() => cluster.killNow());
   try {
     await sleep(IDLE_SETTLE_MS);
@@ -73,6 +78,7 @@ export async function runBench(ctx: BenchContext): Promise<BenchResults> {
     scenarios: options.scenarios,
     machine: withEndLoad(machine),
     pinning: ctx.pinning.description,
+    clusterEnv: options.clusterEnv,
     clockTicksPerSec: clockTicksPerSecond(),
     cpuProfDir: options.cpuProfDir,
     durationSec: ctx.elapsedSec(),
