@@ -24,8 +24,11 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 export const CATALOG_DBS = ['sqlite', 'postgres'] as const;
 export type CatalogDb = (typeof CATALOG_DBS)[number];
 
-/** Every variable loadConfig reads. */
-export const CONFIG_VARIABLES = [
+/**
+ * What a cluster launcher sets for each process it starts: its role and place, its peers, the
+ * shared token and the adapter. The others are tunings, the same for every process.
+ */
+export const LAUNCHER_VARIABLES = [
   'ROLE',
   'PORT',
   'HOST',
@@ -36,14 +39,19 @@ export const CONFIG_VARIABLES = [
   'FRONTEND_URL',
   'CATALOG_DB',
   'CATALOG_DATABASE_URL',
+  'INTERNAL_TOKEN',
+  'HTTP_ADAPTER',
+] as const;
+
+/** Every variable loadConfig reads. */
+export const CONFIG_VARIABLES = [
+  ...LAUNCHER_VARIABLES,
   'CACHE_ENABLED',
   'CACHE_SIZE',
-  'INTERNAL_TOKEN',
   'HEARTBEAT_MS',
   'DOWNSTREAM_TIMEOUT_MS',
   'RESTOCK_INTERVAL_MS',
   'RESTOCK_THRESHOLD',
-  'HTTP_ADAPTER',
   'STOCKS_FILE',
   'FAULT_INJECTION',
   'LOG_LEVEL',

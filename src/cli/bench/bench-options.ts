@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { CONFIG_VARIABLES, HTTP_ADAPTERS, HttpAdapterName } from '../../config/app-config';
+import { CONFIG_VARIABLES, HTTP_ADAPTERS, HttpAdapterName, LAUNCHER_VARIABLES } from '../../config/app-config';
 import { parseFlags, UsageError } from '../args/cli-args';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
@@ -128,22 +128,7 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
   return [...new Set(items as T[])];
 }
 
-/** Set by the cluster launcher for each process: its place in the topology, not a tuning. */
-const LAUNCHER_OWNED: ReadonlySet<string> = new Set([
-  'ROLE',
-  'PORT',
-  'HOST',
-  'DATA_DIR',
-  'REPLICA_ID',
-  'ORDER_REPLICAS',
-  'CATALOG_URL',
-  'FRONTEND_URL',
-  'CATALOG_DB',
-  'CATALOG_DATABASE_URL',
-  'INTERNAL_TOKEN',
-  'HTTP_ADAPTER',
-]);
-const SETTABLE = CONFIG_VARIABLES.filter((name) => !LAUNCHER_OWNED.has(name));
+const SETTABLE = CONFIG_VARIABLES.filter((name) => !(LAUNCHER_VARIABLES as readonly string[]).includes(name));
 
 function clusterEnv(value: string | undefined): Record<string, string> {
   const env: Record<string, string> = {};
