@@ -27,12 +27,19 @@ export interface BenchClusterSettings {
   readonly cpuProfDir?: string;
   /** App settings for every process (bench --env). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Node flags for every process (bench --node-flags). */
+  readonly nodeFlags?: readonly string[];
 }
 
-/** Adds the launcher (taskset) and profiling flags of the benchmark to any process spec. */
-export function benchSpec<T extends ProcessSpec>(spec: T, launcher?: readonly string[], cpuProfDir?: string): T {
-  const nodeArgs = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, spec.name)] : [];
-  return { ...spec, launcher, nodeArgs };
+/** Adds the launcher (taskset), profiling and other node flags of the benchmark to any process spec. */
+export function benchSpec<T extends ProcessSpec>(
+  spec: T,
+  launcher?: readonly string[],
+  cpuProfDir?: string,
+  nodeFlags: readonly string[] = [],
+): T {
+  const profiling = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, spec.name)] : [];
+  return { ...spec, launcher, nodeArgs: [...nodeFlags, ...profiling] };
 }
 
 /** A fresh five-process cluster in a temp dir on free ports, whose members can be killed and restarted. */
@@ -55,7 +62,12 @@ export class BenchCluster {
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
       mapSpec: (spec) =>
-        benchSpec({ ...spec, env: { ...spec.env, ...settings.env } }, settings.launcher, settings.cpuProfDir),
+        benchSpec(
+          { ...spec, env: { ...spec.env, ...settings.env } },
+          settings.launcher,
+          settings.cpuProfDir,
+          settings.nodeFlags,
+        ),
     });
     return new BenchCluster(local);
   }

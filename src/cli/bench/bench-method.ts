@@ -68,4 +68,5 @@ chooses the folder; \`--scenarios trades\` limits the run to what you want to lo
 To measure a setting, give it to every cluster process with \`--env\`, e.g.
 \`npm run bench -- --scenarios trades --adapters fastify --env SPARE_APPEND_DELAY_MS=0 --out /tmp/spare0\`;
 the report names it under the machine facts, and any app variable except the cluster's own addresses,
-ports, data, token, role and adapter can be set.`;
+ports, data, token, role and adapter can be set. \`--node-flags=--single-threaded-gc\` likewise starts
+every cluster process (not the baselines) with node or V8 flags.`;

@@ -14,7 +14,7 @@ describe(parseBenchOptions.name, () => {
     expect(sut.outDir).toBe(resolve(CWD, 'docs/benchmarks'));
     expect(sut.markdownFile).toBe(resolve(CWD, 'docs/BENCHMARKS.md'));
     expect(sut.cpuProfDir).toBeUndefined();
-    expect(sut).toMatchObject({ pin: true, serverCpus: '0', loadCpus: '1', clusterEnv: {} });
+    expect(sut).toMatchObject({ pin: true, serverCpus: '0', loadCpus: '1', clusterEnv: {}, nodeFlags: [] });
   });
 
   it('keeps quick results out of docs/BENCHMARKS.md', () => {
@@ -42,7 +42,14 @@ describe(parseBenchOptions.name, () => {
     expect(sut.clusterEnv).toEqual({ SPARE_APPEND_DELAY_MS: '0', HEAP_GROWTH_PERCENT: '300' });
   });
 
+  it('passes node flags given with --node-flags to the cluster', () => {
+    const sut = parseBenchOptions(['--node-flags=--single-threaded-gc  --max-semi-space-size=4'], CWD);
+    expect(sut.nodeFlags).toEqual(['--single-threaded-gc', '--max-semi-space-size=4']);
+  });
+
   it.each([
+    [['--node-flags', 'single-threaded-gc']],
+    [['--node-flags=-r ./preload.js']],
     [['--env', 'PORT=4000']],
     [['--env', 'NODE_OPTIONS=--inspect']],
     [['--env', 'SPARE_APPEND_DELAY_MS']],

@@ -42,6 +42,8 @@ export interface BenchOptions {
   readonly markdownFile: string;
   /** Set with --env: app settings given to every cluster process (the rest keep their defaults). */
   readonly clusterEnv: Readonly<Record<string, string>>;
+  /** Set with --node-flags: V8 / Node flags for every cluster process (not the baselines). */
+  readonly nodeFlags: readonly string[];
   /** Set with --cpu-prof: where server processes write their .cpuprofile files. */
   readonly cpuProfDir?: string;
   readonly pin: boolean;
@@ -108,6 +110,8 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
                         (default: docs/benchmarks + docs/BENCHMARKS.md; quick/smoke: docs/benchmarks-quick)
   --env LIST            comma-separated NAME=VALUE settings for every cluster process, to measure one:
                         e.g. SPARE_APPEND_DELAY_MS=0,HEAP_GROWTH_PERCENT=300 (named in the report)
+  --node-flags=FLAGS    space-separated node / V8 flags for every cluster process, not the baselines,
+                        e.g. --node-flags="--single-threaded-gc --max-semi-space-size=4" (named in the report)
   --cpu-prof            run every server with --cpu-prof; profiles land in <out>/cpu-profiles/
   --cpu-prof-dir DIR    … or in DIR
   --no-pin              do not pin servers and load to separate cores with taskset
@@ -142,6 +146,13 @@ function clusterEnv(value: string | undefined): Record<string, string> {
   return env;
 }
 
+function nodeFlags(value: string | undefined): string[] {
+  const flags = (value ?? '').split(' ').filter((flag) => flag !== '');
+  const bad = flags.find((flag) => !/^--[a-z]/.test(flag));
+  if (bad !== undefined) throw new UsageError(`--node-flags takes flags like --single-threaded-gc (got '${bad}')`);
+  return flags;
+}
+
 function cpuList(flag: string, value: string): string {
   if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value))
     throw new UsageError(`${flag} must be a cpu list like 0 or 0-1 (got '${value}')`);
@@ -156,6 +167,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     scenarios: { type: 'string' },
     out: { type: 'string' },
     env: { type: 'string' },
+    'node-flags': { type: 'string' },
     'cpu-prof': { type: 'boolean' },
     'cpu-prof-dir': { type: 'string' },
     'no-pin': { type: 'boolean' },
@@ -177,6 +189,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     outDir,
     markdownFile,
     clusterEnv: clusterEnv(values.env),
+    nodeFlags: nodeFlags(values['node-flags']),
     cpuProfDir: profiling ? resolve(cwd, values['cpu-prof-dir'] ?? join(outDir, 'cpu-profiles')) : undefined,
     pin: values['no-pin'] !== true,
     serverCpus: cpuList('--server-cpus', values['server-cpus'] ?? '0'),

@@ -57,9 +57,11 @@ export function consoleReport(results: BenchResults): string {
   return parts.join('\n\n');
 }
 
-function settingsOf(env: Readonly<Record<string, string>> | undefined): string {
-  const items = Object.entries(env ?? {}).map(([name, value]) => `${name}=${value}`);
-  return items.length === 0 ? 'the defaults' : `${items.join(', ')} (--env), the rest the defaults`;
+function settingsOf(results: BenchResults): string {
+  const items = Object.entries(results.clusterEnv ?? {}).map(([name, value]) => `${name}=${value}`);
+  const settings = items.length === 0 ? 'the defaults' : `${items.join(', ')} (--env), the rest the defaults`;
+  const flags = results.nodeFlags ?? [];
+  return flags.length === 0 ? settings : `${settings}; node flags ${flags.join(' ')} (--node-flags)`;
 }
 
 function machineSection(results: BenchResults): string {
@@ -68,7 +70,7 @@ function machineSection(results: BenchResults): string {
     `- machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.platform}`,
     `- Node ${machine.nodeVersion}; run on ${machine.date}; load average ${machine.loadAverageStart} at the start, ${machine.loadAverageEnd ?? '?'} at the end`,
     `- mode: ${results.mode}; adapters: ${results.adapters.map((result) => result.adapter).join(', ')}; scenarios: ${results.scenarios.join(', ')}`,
-    `- cluster settings: ${settingsOf(results.clusterEnv)}`,
+    `- cluster settings: ${settingsOf(results)}`,
     `- CPU placement: ${results.pinning}; CPU time in ticks of ${1000 / results.clockTicksPerSec} ms (CLK_TCK ${results.clockTicksPerSec})`,
     `- durations: ${sizes.warmupSec} s warm-up + ${sizes.durationSec} s per load run; lookups and order queries with ${sizes.readConnections} connections; trades at ${sizes.tradeClients.join(', ')} clients each after a warm-up of ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades; ${sizes.failoverRounds} failover round(s) with ${sizes.failoverClients} clients (kill after ${sizes.killAfterMs} ms, ${sizes.afterKillMs} ms more); catch-up of ${sizes.catchUpOrders} orders; side by side ${sizes.sideBySideIterations} lookups per client; log filled to ${sizes.sizeOrders} orders; total ${results.durationSec.toFixed(0)} s`,
   ].join('\n');

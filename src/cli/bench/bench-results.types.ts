@@ -181,6 +181,8 @@ export interface BenchResults {
   readonly pinning: string;
   /** Settings given to every cluster process with --env; empty: the defaults. */
   readonly clusterEnv: Readonly<Record<string, string>>;
+  /** Node flags given to every cluster process with --node-flags. */
+  readonly nodeFlags: readonly string[];
   /** `getconf CLK_TCK`: the unit of every CPU figure is 1000 / this ms. */
   readonly clockTicksPerSec: number;
   readonly cpuProfDir?: string;

@@ -33,6 +33,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
     launcher: ctx.pinning.serverLauncher,
     cpuProfDir,
     env: ctx.options.clusterEnv,
+    nodeFlags: ctx.options.nodeFlags,
   });
   const forget = ctx.onAbort(() => cluster.killNow());
   try {
@@ -79,6 +80,7 @@ export async function runBench(ctx: BenchContext): Promise<BenchResults> {
     machine: withEndLoad(machine),
     pinning: ctx.pinning.description,
     clusterEnv: options.clusterEnv,
+    nodeFlags: options.nodeFlags,
     clockTicksPerSec: clockTicksPerSecond(),
     cpuProfDir: options.cpuProfDir,
     durationSec: ctx.elapsedSec(),
