@@ -26,16 +26,24 @@ function describe(event: ElectionEvent): [ClusterEventKind, string] {
 }
 
 /**
- * The cluster as the status page shows it, collected on demand: every replica's status and the
- * catalog's health (in parallel, short timeouts), this frontend's leader and cache, the traffic of
- * the last minute, and recent events (elections and failovers as they happen; processes going
- * down or up as seen by consecutive collections).
+ * How long one round of probes answers every `GET /status/cluster`. The route is public and a
+ * round asks every process, so without it each request would send as many internal ones; the page
+ * itself refreshes once a second.
+ */
+export const PROBE_REUSE_MS = 500;
+
+/**
+ * The cluster as the status page shows it: every process's health and every replica's status
+ * (probed in parallel with short timeouts, one round shared by the requests of PROBE_REUSE_MS),
+ * this frontend's leader and cache, the traffic of the last minute, and recent events (elections and
+ * failovers as they happen; processes going down or up as seen by consecutive rounds).
  */
 @Injectable()
 export class ClusterStatusService {
   private readonly traffic = new TrafficWindow();
   private readonly events = new EventLog();
   private readonly lastHealth = new Map<string, ProcessHealth>();
+  private lastRound?: { startedAt: number; processes: Promise<ProcessStatus[]> };
 
   constructor(
     private readonly config: AppConfig,
@@ -54,6 +62,30 @@ export class ClusterStatusService {
   }
 
   async collect(): Promise<ClusterStatus> {
+    const processes = await this.probed();
+    const leadership = this.election.leadership;
+    const now = this.clock.now();
+    return {
+      at: now,
+      leader: leadership ? { id: leadership.replica.id, epoch: leadership.epoch } : null,
+      processes,
+      cache: this.cacheStatus(),
+      traffic: this.traffic.series(now),
+      events: this.events.recent(),
+    };
+  }
+
+  /** The round of probes started less than PROBE_REUSE_MS ago (finished or not), or a new one. */
+  private probed(): Promise<ProcessStatus[]> {
+    const now = this.clock.now();
+    if (this.lastRound && now - this.lastRound.startedAt < PROBE_REUSE_MS) return this.lastRound.processes;
+    const processes = this.probeAll();
+    this.lastRound = { startedAt: now, processes };
+    return processes;
+  }
+
+  /** Never rejects: a process that does not answer in time is down. */
+  private async probeAll(): Promise<ProcessStatus[]> {
     const timeout = this.config.election.peerTimeoutMs;
     const healthOf = (service: string, url: string): Promise<boolean> =>
       this.http
@@ -74,8 +106,8 @@ export class ClusterStatusService {
           ),
       ),
     ]);
-    const leadership = this.election.leadership;
-    const leaderLast = answers.find(([replica]) => replica.id === leadership?.replica.id)?.[1]?.lastNumber;
+    const leaderId = this.election.leadership?.replica.id;
+    const leaderLast = answers.find(([replica]) => replica.id === leaderId)?.[1]?.lastNumber;
     const processes: ProcessStatus[] = [
       ...this.config.frontendUrls.map((url, i) => service(frontendName(i + 1), 'frontend', url, frontendsUp[i])),
       ...this.config.catalogUrls.map((url, i) => service(catalogName(i + 1), 'catalog', url, catalogsUp[i])),
@@ -83,14 +115,7 @@ export class ClusterStatusService {
     ];
     const now = this.clock.now();
     for (const process of processes) this.noteHealth(process, now);
-    return {
-      at: now,
-      leader: leadership ? { id: leadership.replica.id, epoch: leadership.epoch } : null,
-      processes,
-      cache: this.cacheStatus(),
-      traffic: this.traffic.series(now),
-      events: this.events.recent(),
-    };
+    return processes;
   }
 
   private cacheStatus(): CacheStatus {
