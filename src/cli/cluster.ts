@@ -13,6 +13,7 @@ import {
   openCatalogDatabase,
   OutputSink,
   ProcessGroup,
+  RestartPolicy,
   RoleProcessSpec,
 } from './process';
 
@@ -100,9 +101,32 @@ async function run(options: ClusterOptions): Promise<void> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   process.on('exit', () => group.killAllNow());
+  // Once the cluster is up, a process that exits on its own is started again and the others keep
+  // running, as compose's restart policy does: killing the leader by hand shows a failover, not an
+  // empty terminal. Before that, and for a process that keeps exiting, the launcher stops.
+  let supervising = false;
+  const restarts = new RestartPolicy();
+  const restart = async (member: ManagedProcess): Promise<void> => {
+    if (stopping) return;
+    member.start();
+    try {
+      await member.waitHealthy(options.healthTimeoutMs);
+      say(`${member.name.padEnd(10)} healthy again`);
+    } catch {
+      // An exit is reported by the listener below; a process still starting is left to run.
+    }
+  };
   group.onUnexpectedExit((member, status) => {
-    if (!streaming) for (const line of member.output().slice(-15)) prefixer.sink(member.name, line, 'stderr');
-    void shutdown(`${member.name} exited unexpectedly (${describeExit(status)})`, 1);
+    const exit = `${member.name} exited unexpectedly (${describeExit(status)})`;
+    if (!supervising) {
+      if (!streaming) for (const line of member.output().slice(-15)) prefixer.sink(member.name, line, 'stderr');
+      void shutdown(exit, 1);
+    } else if (!restarts.allowsRestart(member.name, Date.now())) {
+      void shutdown(`${exit}, the ${restarts.maxExits}th time within a minute`, 1);
+    } else {
+      say(`${exit}; the others keep running, starting it again in ${restarts.delayMs / 1000} s`);
+      setTimeout(() => void restart(member), restarts.delayMs);
+    }
   });
 
   say(`starting ${specs.length} processes, data in ${options.dataDir}, catalogs on ${database.description}`);
@@ -123,6 +147,7 @@ async function run(options: ClusterOptions): Promise<void> {
   const frontend = specs.find((spec) => spec.role === 'frontend')?.url ?? '';
   say(`${await leaderOf(frontend)}; logs follow (LOG_LEVEL=${logLevel}); press Ctrl-C to stop`);
   streaming = true;
+  supervising = true;
 }
 
 runCli({ usage: CLUSTER_USAGE, parse: parseClusterOptions, run });

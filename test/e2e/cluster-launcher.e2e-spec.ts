@@ -1,15 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { withoutAppConfig } from '../../src/cli/process';
-import { waitFor } from './support';
+import { http, waitFor } from './support';
 
 /**
- * `npm run cluster`, as a person types it, prints at most 15 lines from its start to "press Ctrl-C
- * to stop", npm's own four included.
+ * `npm run cluster`, as a person types it: at most 15 lines from its start to "press Ctrl-C to
+ * stop", npm's own four included; a process killed afterwards is started again.
  */
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -33,6 +33,16 @@ async function freeBasePort(): Promise<number> {
   throw new Error('no free base port found');
 }
 
+/** The pid of the process whose environment holds `entry` (e.g. `PORT=3101`). */
+async function pidWithEnv(entry: string): Promise<number> {
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const environ = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
+    if (environ.split('\0').includes(entry)) return Number(name);
+  }
+  throw new Error(`no process with ${entry} in its environment`);
+}
+
 describe('the cluster launcher', () => {
   let launcher: ChildProcess | undefined;
   let dataDir: string | undefined;
@@ -47,7 +57,8 @@ describe('the cluster launcher', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('prints one line per healthy process and the URLs, at most 15 lines, then stops on SIGINT', async () => {
+  /** Starts `npm run cluster` as a person does, and answers its lines up to "press Ctrl-C to stop". */
+  async function launch(): Promise<{ child: ChildProcess; lines: string[]; ready: string[]; base: number }> {
     const dir = await mkdtemp(join(tmpdir(), 'stock-bazaar-launcher-'));
     dataDir = dir;
     const base = await freeBasePort();
@@ -73,7 +84,11 @@ describe('the cluster launcher', () => {
         abortIf: () => (child.exitCode !== null ? `it exited: ${lines.join('\n')}` : undefined),
       },
     );
+    return { child, lines, ready, base };
+  }
 
+  it('prints one line per healthy process and the URLs, at most 15 lines, then stops on SIGINT', async () => {
+    const { child, lines, ready, base } = await launch();
     expect(ready.length).toBeLessThanOrEqual(15);
     const ours = ready.filter((line) => line.startsWith('cluster  | '));
     // npm's: an empty line, the package and script, the command, an empty line.
@@ -109,5 +124,39 @@ describe('the cluster launcher', () => {
       'cluster  | stopping every process …',
       'cluster  | all processes stopped',
     ]);
+  });
+
+  it('starts a SIGKILLed replica again while the others keep trading, and gives the launcher back on SIGINT', async () => {
+    const { child, lines, base } = await launch();
+    const frontend = `http://127.0.0.1:${base}`;
+    const trade = (): Promise<number> =>
+      http('POST', `${frontend}/orders`, { body: { name: 'GameStart', type: 'sell', quantity: 1 } }).then(
+        (res) => res.status,
+      );
+    expect(await trade()).toBe(200);
+    const pid = await pidWithEnv(`PORT=${base + 101}`);
+    const from = lines.length;
+    process.kill(pid, 'SIGKILL');
+
+    await waitFor(
+      async () => lines.slice(from).some((line) => line === 'cluster  | order-1    healthy again') || undefined,
+      {
+        timeoutMs: 30_000,
+        description: 'the launcher to start order-1 again',
+        abortIf: () => (child.exitCode !== null ? `it exited: ${lines.slice(from).join('\n')}` : undefined),
+      },
+    );
+    const launcherLines = lines.slice(from).filter((line) => line.startsWith('cluster  | '));
+    expect(launcherLines).toEqual([
+      'cluster  | order-1 exited unexpectedly (killed by SIGKILL); the others keep running, starting it again in 1 s',
+      'cluster  | order-1    healthy again',
+    ]);
+    expect(await pidWithEnv(`PORT=${base + 101}`)).not.toBe(pid);
+    expect(await trade()).toBe(200);
+
+    const exited = new Promise<string>((done) => child.once('close', (code, signal) => done(signal ?? `${code}`)));
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    expect(['0', 'SIGINT']).toContain(await exited);
+    expect(lines.slice(-1)).toEqual(['cluster  | all processes stopped']);
   });
 });

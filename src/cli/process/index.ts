@@ -7,3 +7,4 @@ export * from './wait-for';
 export * from './local-cluster';
 export * from './local-postgres';
 export * from './catalog-database';
+export * from './restart-policy';
