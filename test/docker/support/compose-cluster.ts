@@ -8,6 +8,20 @@ import { FIRST_HEALTHY_STATE, READ_ROUTE } from './container-probes';
 
 export const SERVICES = ['catalog', 'order-1', 'order-2', 'order-3', 'frontend'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** The ha profile's services: `up ha-lb` starts all of them. */
+export const HA_SERVICES = [
+  'postgres',
+  'ha-catalog-1',
+  'ha-catalog-2',
+  'ha-order-1',
+  'ha-order-2',
+  'ha-order-3',
+  'ha-frontend-1',
+  'ha-frontend-2',
+  'ha-lb',
+] as const;
+export type HaServiceName = (typeof HA_SERVICES)[number];
+type AnyService = ServiceName | HaServiceName;
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const COMPOSE_FILE = join(ROOT, 'docker', 'compose.yml');
@@ -52,23 +66,31 @@ export async function allVolumes(): Promise<string[]> {
 
 /**
  * docker/compose.yml as one compose project with a unique name, a generated INTERNAL_TOKEN and the
- * frontend published on a free port of 127.0.0.1. Containers are found by compose's labels, so this
- * works the same with Compose v2 and docker-compose 1.29.
+ * frontend (with the ha profile: its load balancer) published on a free port of 127.0.0.1.
+ * Containers are found by compose's labels, so this works the same with Compose v2 and
+ * docker-compose 1.29.
  */
 export class ComposeCluster {
   readonly project = `stock-bazaar-test-${randomBytes(4).toString('hex')}`;
   readonly token = randomBytes(32).toString('hex');
+  private readonly postgresPassword = randomBytes(16).toString('hex');
+  /** The frontend's, or with the ha profile the load balancer's, URL. */
   readonly frontendUrl: string;
 
   private constructor(
     private readonly compose: readonly string[],
     readonly frontendPort: number,
+    readonly profile?: 'ha',
   ) {
     this.frontendUrl = `http://127.0.0.1:${frontendPort}`;
   }
 
-  static async create(): Promise<ComposeCluster> {
-    return new ComposeCluster(await composeCommand(), await freePort());
+  static async create(profile?: 'ha'): Promise<ComposeCluster> {
+    return new ComposeCluster(await composeCommand(), await freePort(), profile);
+  }
+
+  get services(): readonly AnyService[] {
+    return this.profile === 'ha' ? HA_SERVICES : SERVICES;
   }
 
   get tool(): string {
@@ -78,37 +100,41 @@ export class ComposeCluster {
   /** `<compose> -f docker/compose.yml -p <project> <args>` with this cluster's variables. */
   run(args: readonly string[], timeoutMs = 180_000): Promise<CommandResult> {
     const [command, ...prefix] = this.compose;
-    const env = {
-      ...process.env,
-      INTERNAL_TOKEN: this.token,
-      FRONTEND_BIND: '127.0.0.1',
-      FRONTEND_PORT: String(this.frontendPort),
-    };
-    return runCommand(command, [...prefix, '-f', COMPOSE_FILE, '-p', this.project, ...args], { env, timeoutMs });
+    const published =
+      this.profile === 'ha'
+        ? { HA_BIND: '127.0.0.1', HA_PORT: String(this.frontendPort), POSTGRES_PASSWORD: this.postgresPassword }
+        : { FRONTEND_BIND: '127.0.0.1', FRONTEND_PORT: String(this.frontendPort) };
+    const env = { ...process.env, INTERNAL_TOKEN: this.token, ...published };
+    const profile = this.profile ? ['--profile', this.profile] : [];
+    return runCommand(command, [...prefix, '-f', COMPOSE_FILE, '-p', this.project, ...profile, ...args], {
+      env,
+      timeoutMs,
+    });
   }
 
+  /** Starts every service (with the ha profile: its load balancer, which pulls in the rest). */
   async up(): Promise<void> {
-    await this.run(['up', '-d', '--no-build']);
+    await this.run(['up', '-d', '--no-build', ...(this.profile === 'ha' ? ['ha-lb'] : [])]);
   }
 
   async down(options: { readonly volumes: boolean }): Promise<void> {
     await this.run(['down', '--remove-orphans', ...(options.volumes ? ['--volumes'] : [])]);
   }
 
-  async containerId(service: ServiceName): Promise<string> {
+  async containerId(service: AnyService): Promise<string> {
     const ids = lines(await docker(['ps', '-a', '-q', ...this.filter(), '--filter', this.label('service', service)]));
     if (ids.length !== 1) throw new Error(`expected one container for ${service}, found ${ids.length}`);
     return ids[0];
   }
 
   /** A running container's health (`starting`, `healthy`, `unhealthy`), else its state (`exited`, …). */
-  async health(service: ServiceName): Promise<string> {
+  async health(service: AnyService): Promise<string> {
     const format = '{{if and .State.Running .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}';
     return (await docker(['inspect', '-f', format, await this.containerId(service)])).stdout.trim();
   }
 
   /** Waits until docker reports every listed container healthy (its compose health check passes). */
-  async waitHealthy(services: readonly ServiceName[] = SERVICES, timeoutMs = 180_000): Promise<void> {
+  async waitHealthy(services: readonly AnyService[] = this.services, timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const states = await Promise.all(services.map(async (service) => `${service}=${await this.health(service)}`));
@@ -121,7 +147,7 @@ export class ComposeCluster {
     }
   }
 
-  async kill(service: ServiceName): Promise<void> {
+  async kill(service: AnyService): Promise<void> {
     await docker(['kill', await this.containerId(service)]);
   }
 
@@ -143,7 +169,7 @@ export class ComposeCluster {
   }
 
   /** Published ports of a service's container, as `docker port` prints them. */
-  async publishedPorts(service: ServiceName): Promise<string[]> {
+  async publishedPorts(service: AnyService): Promise<string[]> {
     return lines(await docker(['port', await this.containerId(service)]));
   }
 
