@@ -21,7 +21,10 @@ export const HA_SERVICES = [
   'ha-lb',
 ] as const;
 export type HaServiceName = (typeof HA_SERVICES)[number];
-type AnyService = ServiceName | HaServiceName;
+/** The metrics profile: the five, and Prometheus scraping them. */
+export const METRICS_SERVICES = [...SERVICES, 'prometheus'] as const;
+type AnyService = ServiceName | HaServiceName | 'prometheus';
+export type Profile = 'ha' | 'metrics';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const COMPOSE_FILE = join(ROOT, 'docker', 'compose.yml');
@@ -77,20 +80,25 @@ export class ComposeCluster {
   /** The frontend's, or with the ha profile the load balancer's, URL. */
   readonly frontendUrl: string;
 
+  /** With the metrics profile, where Prometheus is published. */
+  readonly prometheusUrl: string;
+
   private constructor(
     private readonly compose: readonly string[],
     readonly frontendPort: number,
-    readonly profile?: 'ha',
+    private readonly prometheusPort: number,
+    readonly profile?: Profile,
   ) {
     this.frontendUrl = `http://127.0.0.1:${frontendPort}`;
+    this.prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
   }
 
-  static async create(profile?: 'ha'): Promise<ComposeCluster> {
-    return new ComposeCluster(await composeCommand(), await freePort(), profile);
+  static async create(profile?: Profile): Promise<ComposeCluster> {
+    return new ComposeCluster(await composeCommand(), await freePort(), await freePort(), profile);
   }
 
   get services(): readonly AnyService[] {
-    return this.profile === 'ha' ? HA_SERVICES : SERVICES;
+    return { ha: HA_SERVICES, metrics: METRICS_SERVICES, default: SERVICES }[this.profile ?? 'default'];
   }
 
   get tool(): string {
@@ -103,7 +111,12 @@ export class ComposeCluster {
     const published =
       this.profile === 'ha'
         ? { HA_BIND: '127.0.0.1', HA_PORT: String(this.frontendPort), POSTGRES_PASSWORD: this.postgresPassword }
-        : { FRONTEND_BIND: '127.0.0.1', FRONTEND_PORT: String(this.frontendPort) };
+        : {
+            FRONTEND_BIND: '127.0.0.1',
+            FRONTEND_PORT: String(this.frontendPort),
+            PROMETHEUS_BIND: '127.0.0.1',
+            PROMETHEUS_PORT: String(this.prometheusPort),
+          };
     const env = { ...process.env, INTERNAL_TOKEN: this.token, ...published };
     const profile = this.profile ? ['--profile', this.profile] : [];
     return runCommand(command, [...prefix, '-f', COMPOSE_FILE, '-p', this.project, ...profile, ...args], {
