@@ -1,3 +1,4 @@
+import { waitFor } from '../../src/cli/process/wait-for';
 import { http } from '../e2e/support/http.client';
 import { ComposeCluster, METRICS_SERVICES } from './support/compose-cluster';
 
@@ -20,16 +21,6 @@ describe('docker/compose.yml --profile metrics on a real engine (Prometheus scra
     const res = await http('GET', `${cluster.prometheusUrl}/api/v1/query?query=${encodeURIComponent(promql)}`);
     return (res.body as { data: { result: Sample[] } }).data.result;
   };
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + MINUTE;
-    for (;;) {
-      const found = await probe().catch(() => undefined);
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-
   beforeAll(async () => {
     cluster = await ComposeCluster.create('metrics');
     console.log(
@@ -55,10 +46,13 @@ describe('docker/compose.yml --profile metrics on a real engine (Prometheus scra
   );
 
   it('scrapes all five processes by service name and counts a trade', async () => {
-    const up = await eventually('all five targets up', async () => {
-      const samples = await query('up');
-      return samples.length === PROCESSES.length && samples.every((s) => s.value[1] === '1') ? samples : undefined;
-    });
+    const up = await waitFor(
+      async () => {
+        const samples = await query('up');
+        return samples.length === PROCESSES.length && samples.every((s) => s.value[1] === '1') ? samples : undefined;
+      },
+      { timeoutMs: MINUTE, intervalMs: 500, description: 'Prometheus to find all five targets up' },
+    );
     expect(up.map((s) => [s.metric.process, s.metric.instance]).sort()).toEqual([
       ['catalog', 'catalog:3001'],
       ['frontend', 'frontend:3000'],
@@ -71,10 +65,13 @@ describe('docker/compose.yml --profile metrics on a real engine (Prometheus scra
       body: { name: 'GameStart', quantity: 1, type: 'buy' },
     });
     expect([trade.status, trade.body]).toEqual([200, { data: { transaction_number: 0 } }]);
-    const counted = await eventually('Prometheus to see the trade', async () => {
-      const [sample] = await query('sum(bazaar_frontend_trades_total{outcome="ok"})');
-      return sample?.value[1] === '1' ? sample.value[1] : undefined;
-    });
+    const counted = await waitFor(
+      async () => {
+        const [sample] = await query('sum(bazaar_frontend_trades_total{outcome="ok"})');
+        return sample?.value[1] === '1' ? sample.value[1] : undefined;
+      },
+      { timeoutMs: MINUTE, intervalMs: 500, description: 'Prometheus to see the trade' },
+    );
     expect(counted).toBe('1');
   });
 });
