@@ -57,6 +57,7 @@ export function consoleReport(results: BenchResults): string {
   return parts.join('\n\n');
 }
 
+/** `?? …`: results.json files written before --env and --node-flags existed lack both. */
 function settingsOf(results: BenchResults): string {
   const items = Object.entries(results.clusterEnv ?? {}).map(([name, value]) => `${name}=${value}`);
   const settings = items.length === 0 ? 'the defaults' : `${items.join(', ')} (--env), the rest the defaults`;
