@@ -42,6 +42,12 @@ export function benchSpec<T extends ProcessSpec>(
   return { ...spec, launcher, nodeArgs: [...nodeFlags, ...profiling] };
 }
 
+/** A cluster member's spec with the bench's launcher, profiling, node flags and --env settings. */
+export function clusterMemberSpec<T extends ProcessSpec>(spec: T, settings: BenchClusterSettings): T {
+  const env = { ...spec.env, ...settings.env };
+  return benchSpec({ ...spec, env }, settings.launcher, settings.cpuProfDir, settings.nodeFlags);
+}
+
 /** A fresh five-process cluster in a temp dir on free ports, whose members can be killed and restarted. */
 export class BenchCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
@@ -61,13 +67,7 @@ export class BenchCluster {
       healthTimeoutMs: HEALTH_TIMEOUT_MS,
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
-      mapSpec: (spec) =>
-        benchSpec(
-          { ...spec, env: { ...spec.env, ...settings.env } },
-          settings.launcher,
-          settings.cpuProfDir,
-          settings.nodeFlags,
-        ),
+      mapSpec: (spec) => clusterMemberSpec(spec, settings),
     });
     return new BenchCluster(local);
   }

@@ -1,0 +1,25 @@
+import { clusterMemberSpec } from './bench-cluster';
+
+describe(clusterMemberSpec.name, () => {
+  const spec = { name: 'order-2', script: '/app/dist/main.js', env: { ROLE: 'order', SPARE_APPEND_DELAY_MS: '20' } };
+
+  it('gives a member the --env settings over its own, the node flags before the profiling ones, and the launcher', () => {
+    const sut = clusterMemberSpec(spec, {
+      adapter: 'fastify',
+      launcher: ['taskset', '-c', '0'],
+      cpuProfDir: '/tmp/prof',
+      env: { SPARE_APPEND_DELAY_MS: '0', HEAP_GROWTH_PERCENT: '300' },
+      nodeFlags: ['--single-threaded-gc'],
+    });
+    expect(sut).toEqual({
+      ...spec,
+      env: { ROLE: 'order', SPARE_APPEND_DELAY_MS: '0', HEAP_GROWTH_PERCENT: '300' },
+      launcher: ['taskset', '-c', '0'],
+      nodeArgs: ['--single-threaded-gc', '--cpu-prof', '--cpu-prof-dir', '/tmp/prof/order-2'],
+    });
+  });
+
+  it('leaves a member as it is without settings or flags', () => {
+    expect(clusterMemberSpec(spec, { adapter: 'express' })).toEqual({ ...spec, launcher: undefined, nodeArgs: [] });
+  });
+});
