@@ -33,10 +33,16 @@ export interface ReplicationTuning {
    */
   readonly appendTimeoutMs: number;
   /**
-   * A new entry goes at once to the followers a majority needs; the others get it within this
-   * long, batched with what follows (SPARE_APPEND_DELAY_MS; 0: every follower at once).
+   * A new entry goes at once to the followers a majority needs; the others (spares) get it within
+   * this long, batched with what follows (SPARE_APPEND_DELAY_MS; 0: every follower at once).
    */
   readonly spareAppendDelayMs: number;
+  /**
+   * A follower that has left an append unanswered this long is passed over for the next entry, and
+   * an entry that has waited this long for its majority goes to the spares at once: a failed
+   * follower delays a commit by this much, however long the spares' delay.
+   */
+  readonly slowFollowerMs: number;
   /** Entries per page when a replica copies a peer's log (CATCH_UP_PAGE). */
   readonly catchUpPage: number;
   readonly catchUpRetryMs: number;
@@ -83,7 +89,8 @@ export function loadReplicationTuning(env: Env): ReplicationTuning {
     retryMaxMs: 1000,
     peerTimeoutMs: integer(env, 'PEER_TIMEOUT_MS', 50, 60_000, 300),
     appendTimeoutMs: 750,
-    spareAppendDelayMs: integer(env, 'SPARE_APPEND_DELAY_MS', 0, 200, 20),
+    spareAppendDelayMs: integer(env, 'SPARE_APPEND_DELAY_MS', 0, 1000, 100),
+    slowFollowerMs: 20,
     catchUpPage: integer(env, 'CATCH_UP_PAGE', 1, MAX_LOG_PAGE - 1, 1000),
     catchUpRetryMs: 500,
     commitFlushMs: 200,

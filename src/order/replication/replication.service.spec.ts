@@ -65,17 +65,20 @@ describe(ReplicationService.name, () => {
     expect(sentTo(1)).toEqual([[0, 1]]);
   });
 
-  it('lets the spare take the place of a follower that stopped answering: one order waits for the delay, the next does not', async () => {
-    const { spareAppendDelayMs } = replica.config.replication;
+  it('lets the spare take the place of a follower that stopped answering: one order waits for slowFollowerMs, the next does not', async () => {
+    const { slowFollowerMs, spareAppendDelayMs } = replica.config.replication;
+    expect(spareAppendDelayMs).toBeGreaterThan(slowFollowerMs);
     followers[2].hold = true;
     let committed = false;
     const first = sut.waitCommitted(await appendOrder(1)).then(() => (committed = true));
     await flushPromises();
     expect(sentTo(2)).toEqual([[0]]);
-    await replica.clock.advance(spareAppendDelayMs - 1);
+    await replica.clock.advance(slowFollowerMs - 1);
     expect(committed).toBe(false);
+    expect(sentTo(1)).toEqual([]);
     await replica.clock.advance(1);
     await first;
+    expect(sentTo(1)).toEqual([[0]]);
     await sut.waitCommitted(await appendOrder(2));
     expect(sentTo(2)).toEqual([[0]]);
     expect(sentTo(1)).toEqual([[0], [1]]);

@@ -24,7 +24,7 @@ interface Waiter {
   number: number;
   resolve: () => void;
   reject: (error: Error) => void;
-  cancelTimeout: () => void;
+  cancelTimers: () => void;
 }
 
 /**
@@ -102,15 +102,16 @@ export class ReplicationService implements OnModuleDestroy {
   /**
    * A new entry is durable in the local log: ship it at once to as many followers as a majority
    * needs, and to the others (spares) within SPARE_APPEND_DELAY_MS, batched with what follows.
-   * A follower that is unreachable or slow to answer gives its place to a spare, so a commit
-   * waits for the delay at most once when a follower fails.
+   * A follower that has left an append unanswered for `slowFollowerMs` gives its place to a spare,
+   * and an entry still waiting for its majority after that long goes to the spares at once (see
+   * waitCommitted), so a failed follower delays a commit by `slowFollowerMs` at most, once.
    */
   appended(number: number): void {
     this.localLast = Math.max(this.localLast, number);
-    const { spareAppendDelayMs } = this.config.replication;
+    const { spareAppendDelayMs, slowFollowerMs } = this.config.replication;
     let needed = this.state.majority - 1;
     for (const channel of this.channels) {
-      if (needed > 0 && channel.answersWithin(spareAppendDelayMs)) {
+      if (needed > 0 && channel.answersWithin(slowFollowerMs)) {
         needed -= 1;
         channel.poke();
       } else {
@@ -124,11 +125,18 @@ export class ReplicationService implements OnModuleDestroy {
     if (number <= this.state.commitNumber) return Promise.resolve();
     if (!this.state.leading) return Promise.reject(NotLeaderError.replica(this.state.id));
     if (!this.hasQuorum()) return Promise.reject(new NoQuorumError());
+    const { commitTimeoutMs, slowFollowerMs, spareAppendDelayMs } = this.config.replication;
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { number, resolve, reject, cancelTimeout: () => undefined };
-      waiter.cancelTimeout = this.clock.setTimer(this.config.replication.commitTimeoutMs, () =>
-        this.settle(waiter, new NoQuorumError()),
-      );
+      const waiter: Waiter = { number, resolve, reject, cancelTimers: () => undefined };
+      const cancelTimeout = this.clock.setTimer(commitTimeoutMs, () => this.settle(waiter, new NoQuorumError()));
+      const cancelRescue =
+        spareAppendDelayMs > slowFollowerMs
+          ? this.clock.setTimer(slowFollowerMs, () => this.shipToEveryone())
+          : () => undefined;
+      waiter.cancelTimers = () => {
+        cancelTimeout();
+        cancelRescue();
+      };
       this.waiters.push(waiter);
     });
   }
@@ -158,8 +166,13 @@ export class ReplicationService implements OnModuleDestroy {
     return 1 + this.channels.filter((channel) => channel.healthy).length >= this.state.majority;
   }
 
+  /** An entry waited too long for the followers it went to: the spares get everything now. */
+  private shipToEveryone(): void {
+    this.channels.forEach((channel) => channel.poke());
+  }
+
   private settle(waiter: Waiter, error?: Error): void {
-    waiter.cancelTimeout();
+    waiter.cancelTimers();
     this.waiters = this.waiters.filter((w) => w !== waiter);
     if (error) waiter.reject(error);
     else waiter.resolve();
