@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { JournalEntry, RestockEntry } from '../../shared/contracts';
+import { PREPARED_MAX_ROWS, PreparedStatements } from '../../shared/database/prepared-statements';
 import { isUniqueViolation } from '../../shared/database/sqlite-errors';
 import { Mutex } from '../../shared/sync/mutex';
 import { CatalogLedger, LedgerTransaction } from './catalog-ledger';
@@ -57,6 +58,7 @@ class SqliteLedgerTransaction extends StagedTransaction {
    */
   constructor(
     private readonly db: QueryRunner,
+    private readonly prepared: PreparedStatements,
     private readonly committed: Committed,
     private readonly recent: RecentJournal,
     private readonly askTheFile: boolean,
@@ -115,8 +117,8 @@ class SqliteLedgerTransaction extends StagedTransaction {
   /** One statement: the journal rows, each of which applies itself to its stock (see the trigger). */
   private async insert(rows: readonly JournalEntryRow[]): Promise<void> {
     const values = rows.flatMap(entryValues);
-    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    await this.db.query(`INSERT INTO trade_entry (${ENTRY_COLUMNS}) VALUES ${placeholders}`, values);
+    const sql = `INSERT INTO trade_entry (${ENTRY_COLUMNS}) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+    await (rows.length <= PREPARED_MAX_ROWS ? this.prepared.run(sql, values) : this.db.query(sql, values));
   }
 }
 
@@ -132,12 +134,15 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
   private readonly recent = new RecentJournal();
   private committed?: Committed;
   private db?: QueryRunner;
+  private readonly prepared: PreparedStatements;
 
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.prepared = new PreparedStatements(dataSource);
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.lock.run(() => this.prepared.finalize());
     await this.db?.release();
   }
 
@@ -205,7 +210,7 @@ export class SqliteCatalogLedger extends CatalogLedger implements OnModuleDestro
     committed: Committed,
     askTheFile: boolean,
   ): Promise<T> {
-    const tx = new SqliteLedgerTransaction(db, committed, this.recent, askTheFile);
+    const tx = new SqliteLedgerTransaction(db, this.prepared, committed, this.recent, askTheFile);
     const result = await work(tx);
     this.committed = await tx.commit();
     this.recent.remember(tx.staged.values());

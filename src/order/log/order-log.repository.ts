@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { JournalEntry, OrderRecord } from '../../shared/contracts';
+import { PREPARED_MAX_ROWS, PreparedStatements } from '../../shared/database/prepared-statements';
 import { isUniqueViolation } from '../../shared/database/sqlite-errors';
 import { Mutex } from '../../shared/sync/mutex';
 import { AppendPlan, planAppend } from '../replication/log-rules';
@@ -49,10 +50,14 @@ export class OrderLogRepository implements OnModuleDestroy {
   private readonly recent = new RecentEntries(RECENT_ENTRIES);
   private last: LogPosition = EMPTY_POSITION;
   private db?: QueryRunner;
+  private readonly prepared: PreparedStatements;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.prepared = new PreparedStatements(dataSource);
+  }
 
   async onModuleDestroy(): Promise<void> {
+    await this.lock.run(() => this.prepared.finalize());
     await this.db?.release();
   }
 
@@ -272,10 +277,8 @@ export class OrderLogRepository implements OnModuleDestroy {
     for (let i = 0; i < records.length; i += INSERT_ROWS) {
       const chunk = records.slice(i, i + INSERT_ROWS);
       const values = chunk.flatMap((r) => [r.number, r.name, r.type, r.quantity, r.requestId, r.tradeSeq, r.epoch]);
-      await this.query(
-        `INSERT INTO order_log (${COLUMNS}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        values,
-      );
+      const sql = `INSERT INTO order_log (${COLUMNS}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+      await (chunk.length <= PREPARED_MAX_ROWS ? this.prepared.run(sql, values) : this.query(sql, values));
     }
   }
 
