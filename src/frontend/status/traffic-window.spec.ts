@@ -32,4 +32,17 @@ describe(TrafficWindow.name, () => {
     expect(sut.series(at(14)).trades).toEqual([0, 0, 2]);
     expect(sut.series(at(20)).trades).toEqual([0, 0, 0]);
   });
+
+  it('charts the first span of seconds after the epoch too (a fake clock starting at 0)', () => {
+    const sut = new TrafficWindow(3);
+    sut.record('trade', 0.002, at(0, 10));
+    sut.record('lookup', 0.001, at(1));
+    expect(sut.series(at(2))).toEqual({
+      seconds: [at(-1), at(0), at(1)],
+      trades: [0, 1, 0],
+      lookups: [0, 0, 1],
+      tradeLatencyMs: [null, 2, null],
+      lookupLatencyMs: [null, null, 1],
+    });
+  });
 });

@@ -36,7 +36,7 @@ export class TrafficWindow {
 
   record(kind: TrafficKind, seconds: number, nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
-    const index = second % this.span;
+    const index = this.indexOf(second);
     if (this.slots[index].second !== second) this.slots[index] = emptySlot(second);
     const slot = this.slots[index];
     if (kind === 'trade') {
@@ -53,7 +53,7 @@ export class TrafficWindow {
     const current = Math.floor(nowMs / 1000);
     const slots = Array.from({ length: this.span }, (_, i) => {
       const second = current - this.span + i;
-      const slot = this.slots[second % this.span];
+      const slot = this.slots[this.indexOf(second)];
       return slot.second === second ? slot : emptySlot(second);
     });
     return {
@@ -63,5 +63,10 @@ export class TrafficWindow {
       tradeLatencyMs: slots.map((s) => mean(s.tradeSeconds, s.trades)),
       lookupLatencyMs: slots.map((s) => mean(s.lookupSeconds, s.lookups)),
     };
+  }
+
+  /** The ring slot of a second; seconds before the epoch (only fake clocks get there) count too. */
+  private indexOf(second: number): number {
+    return ((second % this.span) + this.span) % this.span;
   }
 }
