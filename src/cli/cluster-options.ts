@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { HTTP_ADAPTERS, HttpAdapterName } from '../config/app-config';
-import { enumFlag, integerFlag, parseFlags } from './args/cli-args';
+import { enumFlag, integerFlag, parseFlags, UsageError } from './args/cli-args';
 import { Topology, TOPOLOGY_FLAGS, TOPOLOGY_USAGE, topologyOf } from './args/topology-flags';
+import { FETCH_BLOCKED_PORTS } from './process/fetch-blocked-ports';
+import { DEFAULT_REPLICA_IDS, defaultPorts } from './process/role-env';
 
 export interface ClusterOptions extends Topology {
   readonly basePort: number;
@@ -47,8 +49,18 @@ export function parseClusterOptions(argv: readonly string[]): ClusterOptions {
   });
   // The highest port is base + 103 (replica 3).
   const basePort = integerFlag('--base-port', values['base-port'], 1, 65535 - 103) ?? 3000;
+  const topology = topologyOf(values);
+  const ports = defaultPorts(basePort, DEFAULT_REPLICA_IDS, topology.frontends, topology.catalogs);
+  const blocked = [...ports.frontends, ...ports.catalogs, ...ports.replicas.values()].find((port) =>
+    FETCH_BLOCKED_PORTS.has(port),
+  );
+  if (blocked !== undefined) {
+    throw new UsageError(
+      `--base-port ${basePort} would put a process on port ${blocked}, which fetch and browsers refuse to connect to; choose another`,
+    );
+  }
   return {
-    ...topologyOf(values),
+    ...topology,
     basePort,
     dataDir: resolve(values['data-dir'] ?? './data'),
     cacheEnabled: values['no-cache'] ? false : undefined,
