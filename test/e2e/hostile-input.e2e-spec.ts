@@ -135,6 +135,7 @@ describe('hostile input: every request a 4xx with the envelope, no 5xx, no trade
     const res = await http('POST', `${follower}/internal/replica/append`, {
       headers: internal,
       rawBody: `{"orders":[${'{"x":1},'.repeat(700_000)}]`,
+      answeredBeforeBody: true,
     });
     expectRefused(res, 413, 'request body too large');
     expect(Date.now() - started).toBeLessThan(2000);

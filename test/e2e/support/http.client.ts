@@ -9,6 +9,12 @@ export interface HttpOptions {
   /** Content-Type defaults to application/json when a body is sent. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /**
+   * The server answers on the headers alone (a 413 for a Content-Length over its limit): send them
+   * first and the body only if no answer came within a second. Sent at once, a large body races the
+   * server closing the connection after its answer, and the client may see EPIPE instead of the 413.
+   */
+  readonly answeredBeforeBody?: boolean;
 }
 
 // `any` by default so tests can write `res.body.data.transaction_number` without casts.
@@ -56,6 +62,7 @@ export function http<T = any>(method: string, url: string, options: HttpOptions 
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parse(text) as T });
+        if (!req.writableFinished) req.destroy(); // answered before the body was sent: never send it
       });
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
@@ -63,6 +70,12 @@ export function http<T = any>(method: string, url: string, options: HttpOptions 
     req.on('error', (error) => {
       if (!answered) reject(error);
     });
-    req.end(payload);
+    if (options.answeredBeforeBody && payload !== undefined) {
+      req.flushHeaders();
+      const sendBody = setTimeout(() => req.end(payload), 1000);
+      req.once('response', () => clearTimeout(sendBody));
+    } else {
+      req.end(payload);
+    }
   });
 }
