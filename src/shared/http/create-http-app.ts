@@ -47,8 +47,8 @@ export async function createHttpApp(
   switch (config.httpAdapter) {
     case 'express': {
       // Each adapter is loaded only when chosen: the other stays out of memory.
-      const { ExpressAdapter } = await import('@nestjs/platform-express');
-      const app = await NestFactory.create<NestExpressApplication>(rootModule, new ExpressAdapter(), {
+      const { PrototypedExpressAdapter } = await import('./prototyped-express.adapter');
+      const app = await NestFactory.create<NestExpressApplication>(rootModule, new PrototypedExpressAdapter(), {
         bodyParser: false,
         logger: createAppLogger(config),
       });
