@@ -53,7 +53,7 @@ describe('PrototypedExpressAdapter', () => {
 
   it("creates requests and responses with express's prototypes already in place", async () => {
     await axios.get(`${url}/stocks/GameStart`);
-    const express = app.getHttpAdapter().getInstance<ExpressPrototypes>();
+    const express = app.getHttpAdapter().getInstance() as ExpressPrototypes;
     expect(arrived).toEqual([{ request: express.request, response: express.response }]);
     expect(express.request).toBeInstanceOf(IncomingMessage);
     expect(express.response).toBeInstanceOf(ServerResponse);
@@ -66,5 +66,22 @@ describe('PrototypedExpressAdapter', () => {
     expect([echo.status, echo.data]).toEqual([201, { body: { a: [1, 2] } }]);
     const redirect = await axios.get(`${url}/redirect`, { maxRedirects: 0, validateStatus: () => true });
     expect([redirect.status, redirect.headers.location]).toEqual([307, '/stocks/GameStart']);
+  });
+
+  it("leaves a server that must track its connections to Nest's own set-up", async () => {
+    const tracking = await NestFactory.create(EchoModule, new PrototypedExpressAdapter(), {
+      logger: false,
+      forceCloseConnections: true,
+    });
+    try {
+      const server = tracking.getHttpServer() as Server;
+      let prototype: object | null = null;
+      server.prependListener('request', (request: IncomingMessage) => (prototype = Object.getPrototypeOf(request)));
+      await tracking.listen(0, '127.0.0.1');
+      const answer = await axios.get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/stocks/FishCo`);
+      expect([answer.status, prototype]).toEqual([200, IncomingMessage.prototype]);
+    } finally {
+      await tracking.close();
+    }
   });
 });

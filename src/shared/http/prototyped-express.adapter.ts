@@ -15,11 +15,16 @@ type ExpressApplication = RequestListener & {
  */
 type ConstructorFunction = (this: object, ...args: unknown[]) => void;
 
+/** False for a `class`, which cannot be called on an object made elsewhere. */
+function callable(constructor: object): boolean {
+  return !Function.prototype.toString.call(constructor).startsWith('class');
+}
+
 /** A constructor for node:http whose instances are initialised by `base` and start out with `prototype`. */
 function bornWith<C>(base: C, prototype: object): C {
   const initialise = base as unknown as ConstructorFunction;
-  function Born(this: object, first: unknown, second: unknown): void {
-    initialise.call(this, first, second);
+  function Born(this: object, ...args: unknown[]): void {
+    initialise.apply(this, args);
   }
   Born.prototype = prototype;
   return Born as unknown as C;
@@ -37,7 +42,8 @@ function bornWith<C>(base: C, prototype: object): C {
  */
 export class PrototypedExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
-    if (options?.httpsOptions || options?.forceCloseConnections) return super.initHttpServer(options);
+    const plain = !options?.httpsOptions && !options?.forceCloseConnections;
+    if (!plain || !callable(IncomingMessage) || !callable(ServerResponse)) return super.initHttpServer(options);
     const app = this.getInstance<ExpressApplication>();
     this.httpServer = createServer(
       {
