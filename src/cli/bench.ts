@@ -1,5 +1,6 @@
 import { failed, runCli } from './args/run-cli';
 import { BENCH_USAGE, parseBenchOptions } from './bench/bench-options';
+import { runDuels } from './bench/duel';
 import { benchContext, runBench } from './bench/run-bench';
 
 runCli({
@@ -15,7 +16,8 @@ runCli({
         process.exit(130);
       });
     }
-    await runBench(ctx);
+    if (options.duel === undefined) await runBench(ctx);
+    else await runDuels(ctx, options.duel);
     return 0;
   },
   reportFailure: failed('benchmark'),

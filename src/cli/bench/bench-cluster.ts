@@ -29,6 +29,8 @@ export interface BenchClusterSettings {
   readonly env?: Readonly<Record<string, string>>;
   /** Node flags for every process (bench --node-flags). */
   readonly nodeFlags?: readonly string[];
+  /** Another checkout whose `dist/main.js` the processes run (a duel's other build); this one when absent. */
+  readonly root?: string;
 }
 
 /** Adds the launcher (taskset), profiling and other node flags of the benchmark to any process spec. */
@@ -67,7 +69,12 @@ export class BenchCluster {
       healthTimeoutMs: HEALTH_TIMEOUT_MS,
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
-      mapSpec: (spec) => clusterMemberSpec(spec, settings),
+      mapSpec: (spec) => {
+        const member = clusterMemberSpec(spec, settings);
+        return settings.root
+          ? { ...member, script: join(settings.root, 'dist', 'main.js'), cwd: settings.root }
+          : member;
+      },
     });
     return new BenchCluster(local);
   }
@@ -146,6 +153,19 @@ export class BenchCluster {
     // restartFrontend may have replaced a member of the started group.
     await Promise.all([...this.members.values()].map((member) => member.stop(STOP_TIMEOUT_MS)));
     await this.local.stop();
+  }
+
+  /** SIGSTOP to every member: the cluster neither runs nor wakes until `thaw`. */
+  freeze(): void {
+    this.signalAll('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.signalAll('SIGCONT');
+  }
+
+  private signalAll(signal: NodeJS.Signals): void {
+    for (const pid of this.pids().values()) if (pid !== undefined) process.kill(pid, signal);
   }
 
   /** Synchronous SIGKILL for exit handlers. */

@@ -47,7 +47,18 @@ describe(parseBenchOptions.name, () => {
     expect(sut.nodeFlags).toEqual(['--single-threaded-gc', '--max-semi-space-size=4']);
   });
 
+  it('duels with another checkout that has dist/ built, at one client unless told', () => {
+    const root = resolve(__dirname, '..', '..', '..');
+    expect(parseBenchOptions(['--duel', root], CWD)).toMatchObject({ duel: root, duelClients: 1 });
+    expect(parseBenchOptions(['--duel', root, '--duel-clients', '50'], CWD).duelClients).toBe(50);
+    expect(parseBenchOptions([], CWD).duel).toBeUndefined();
+    expect(() => parseBenchOptions(['--duel', '/nowhere'], CWD)).toThrow(
+      '--duel needs a checkout with dist/ built: /nowhere/dist/main.js not found',
+    );
+  });
+
   it.each([
+    [['--duel-clients', '0']],
     [['--node-flags', 'single-threaded-gc']],
     [['--node-flags=-r ./preload.js']],
     [['--env', 'PORT=4000']],

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_VARIABLES, HTTP_ADAPTERS, HttpAdapterName, LAUNCHER_VARIABLES } from '../../config/app-config';
-import { parseFlags, UsageError } from '../args/cli-args';
+import { integerFlag, parseFlags, UsageError } from '../args/cli-args';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
 export const SCENARIOS = ['lookups', 'trades', 'sidebyside', 'size', 'orders', 'failover', 'catchup'] as const;
@@ -30,6 +31,9 @@ export interface BenchSizes {
   readonly sideBySideIterations: number;
   /** The log is filled to this many orders before trades are measured again (flat with size). */
   readonly sizeOrders: number;
+  /** Chunks of each build in a duel (--duel), and trades per chunk. */
+  readonly duelChunks: number;
+  readonly duelChunkTrades: number;
 }
 
 export interface BenchOptions {
@@ -49,6 +53,10 @@ export interface BenchOptions {
   readonly pin: boolean;
   readonly serverCpus: string;
   readonly loadCpus: string;
+  /** Set with --duel: another checkout (with dist/ built) to measure against this one, instead of the scenarios. */
+  readonly duel?: string;
+  /** Trading clients of a duel (--duel-clients). */
+  readonly duelClients: number;
   readonly help: boolean;
 }
 
@@ -66,6 +74,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 10_000,
     sideBySideIterations: 1500,
     sizeOrders: 100_000,
+    duelChunks: 12,
+    duelChunkTrades: 300,
   },
   quick: {
     warmupSec: 1,
@@ -80,6 +90,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 1000,
     sideBySideIterations: 400,
     sizeOrders: 10_000,
+    duelChunks: 4,
+    duelChunkTrades: 200,
   },
   smoke: {
     warmupSec: 0.5,
@@ -94,6 +106,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 300,
     sideBySideIterations: 60,
     sizeOrders: 2000,
+    duelChunks: 2,
+    duelChunkTrades: 50,
   },
 };
 
@@ -117,6 +131,12 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
   --no-pin              do not pin servers and load to separate cores with taskset
   --server-cpus LIST    taskset cpu list for servers (default 0)
   --load-cpus LIST      taskset cpu list for the load generator (default 1)
+  --duel DIR            instead of the scenarios: this build against the one in DIR (another checkout
+                        with dist/ built), both clusters on the server cpus, chunks of trades
+                        alternating between them, the other cluster frozen (SIGSTOP) meanwhile;
+                        prints CPU ms per trade by role, this build's change against DIR's, and
+                        writes <out>/duel.json
+  --duel-clients N      trading clients in a duel (default 1)
   -h, --help            show this text`;
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
@@ -159,6 +179,13 @@ function cpuList(flag: string, value: string): string {
   return value;
 }
 
+function duelRoot(root: string): string {
+  if (!existsSync(join(root, 'dist', 'main.js'))) {
+    throw new UsageError(`--duel needs a checkout with dist/ built: ${join(root, 'dist', 'main.js')} not found`);
+  }
+  return root;
+}
+
 export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()): BenchOptions {
   const values = parseFlags(argv, {
     quick: { type: 'boolean' },
@@ -173,6 +200,8 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     'no-pin': { type: 'boolean' },
     'server-cpus': { type: 'string' },
     'load-cpus': { type: 'string' },
+    duel: { type: 'string' },
+    'duel-clients': { type: 'string' },
   });
   if (values.quick && values.smoke) throw new UsageError('choose one of --quick and --smoke');
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
@@ -194,6 +223,8 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     pin: values['no-pin'] !== true,
     serverCpus: cpuList('--server-cpus', values['server-cpus'] ?? '0'),
     loadCpus: cpuList('--load-cpus', values['load-cpus'] ?? '1'),
+    duel: values.duel === undefined ? undefined : duelRoot(resolve(cwd, values.duel)),
+    duelClients: integerFlag('--duel-clients', values['duel-clients'], 1, 1000) ?? 1,
     help: values.help ?? false,
   };
 }

@@ -1,0 +1,55 @@
+import { DuelSide, duelMarkdown, roleCpuMs, summariseDuel } from './duel-figures';
+
+const side = (label: string, perChunkMs: number[]): DuelSide => ({
+  label,
+  chunks: perChunkMs.map((ms) => ({
+    trades: 100,
+    otherTicks: 0,
+    cpuMs: { frontend: ms / 2, catalog: ms / 4, leader: ms / 8, followers: ms / 8 },
+  })),
+});
+
+describe(roleCpuMs.name, () => {
+  it("sorts a chunk's ticks into roles by the replica that led it", () => {
+    const ticks = new Map([
+      ['frontend', 30],
+      ['catalog', 20],
+      ['order-1', 5],
+      ['order-2', 40],
+      ['order-3', 12],
+    ]);
+    expect(roleCpuMs(ticks, 2, 10)).toEqual({ frontend: 300, catalog: 200, leader: 400, followers: 170 });
+    expect(roleCpuMs(ticks, 3, 10)).toEqual({ frontend: 300, catalog: 200, leader: 120, followers: 450 });
+  });
+});
+
+describe(summariseDuel.name, () => {
+  it('sums each build per trade and counts the chunk pairs the second build won', () => {
+    const sut = summariseDuel(side('before', [400, 440, 360]), side('after', [200, 460, 240]));
+    expect(sut.sides.map((summary) => [summary.label, summary.trades, summary.perTrade])).toEqual([
+      ['before', 300, { frontend: 2, catalog: 1, leader: 0.5, followers: 0.5, all: 4 }],
+      ['after', 300, { frontend: 1.5, catalog: 0.75, leader: 0.375, followers: 0.375, all: 3 }],
+    ]);
+    expect([sut.ratio, sut.secondLower, sut.pairs]).toEqual([0.75, 2, 3]);
+  });
+
+  it('needs a chunk of each build', () => {
+    expect(() => summariseDuel(side('before', []), side('after', [1]))).toThrow(
+      'a duel needs at least one chunk of each build',
+    );
+  });
+});
+
+describe(duelMarkdown.name, () => {
+  it('prints the table PERFORMANCE.md shows, with the change and the chunks won', () => {
+    const summary = summariseDuel(side('aabeb3d (../before)', [400, 440]), side('f00dcaf (.)', [300, 450]));
+    expect(duelMarkdown(summary, 1).split('\n')).toEqual([
+      'CPU ms per trade, 1 client, 2 alternating chunks of each build:',
+      '',
+      '| build | frontend | catalog | leader | followers | all five |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| aabeb3d (../before) | 2.10 | 1.05 | 0.53 | 0.53 | 4.20 |',
+      '| f00dcaf (.) | 1.88 | 0.94 | 0.47 | 0.47 | 3.75 (−11 %, lower in 1 of 2 chunks) |',
+    ]);
+  });
+});

@@ -1,0 +1,102 @@
+import { CATALOG, FRONTEND, replicaName } from '../../config/process-names';
+
+/** CPU ms of one chunk, by what each process did in it. */
+export interface RoleCpuMs {
+  readonly frontend: number;
+  readonly catalog: number;
+  readonly leader: number;
+  /** Both followers together (the preferred one and the spare). */
+  readonly followers: number;
+}
+
+/** One measured chunk of one build's cluster. */
+export interface DuelChunk {
+  readonly trades: number;
+  readonly cpuMs: RoleCpuMs;
+  /** CPU ticks the other build's cluster used meanwhile: 0 while it is frozen, as it should be. */
+  readonly otherTicks: number;
+}
+
+/** One build's chunks, summed. */
+export interface DuelSide {
+  readonly label: string;
+  readonly chunks: readonly DuelChunk[];
+}
+
+export interface DuelSideSummary {
+  readonly label: string;
+  readonly trades: number;
+  /** CPU ms per trade, by role and in all. */
+  readonly perTrade: RoleCpuMs & { readonly all: number };
+}
+
+export interface DuelSummary {
+  readonly sides: readonly [DuelSideSummary, DuelSideSummary];
+  /** The second build's CPU per trade ÷ the first's. */
+  readonly ratio: number;
+  /** In how many chunk pairs the second build cost less per trade than the first. */
+  readonly secondLower: number;
+  readonly pairs: number;
+}
+
+const ROLES = ['frontend', 'catalog', 'leader', 'followers'] as const;
+
+export function totalMs(cpu: RoleCpuMs): number {
+  return cpu.frontend + cpu.catalog + cpu.leader + cpu.followers;
+}
+
+/**
+ * Sorts one chunk's CPU ticks by process name into roles; `leaderId` led the chunk. A process
+ * missing from `ticks` counts nothing (the caller has checked that all five were read).
+ */
+export function roleCpuMs(ticks: ReadonlyMap<string, number>, leaderId: number, tickMs: number): RoleCpuMs {
+  let followers = 0;
+  let leader = 0;
+  for (const [name, used] of ticks) {
+    if (name === replicaName(leaderId)) leader += used;
+    else if (name !== FRONTEND && name !== CATALOG) followers += used;
+  }
+  return {
+    frontend: (ticks.get(FRONTEND) ?? 0) * tickMs,
+    catalog: (ticks.get(CATALOG) ?? 0) * tickMs,
+    leader: leader * tickMs,
+    followers: followers * tickMs,
+  };
+}
+
+function summarise(side: DuelSide): DuelSideSummary {
+  const trades = side.chunks.reduce((sum, chunk) => sum + chunk.trades, 0);
+  const perRole = Object.fromEntries(
+    ROLES.map((role) => [role, side.chunks.reduce((sum, chunk) => sum + chunk.cpuMs[role], 0) / trades]),
+  ) as unknown as RoleCpuMs;
+  return { label: side.label, trades, perTrade: { ...perRole, all: totalMs(perRole) } };
+}
+
+const perTradeOf = (chunk: DuelChunk): number => totalMs(chunk.cpuMs) / chunk.trades;
+
+/** Both builds' CPU per trade, and how often the second was the cheaper one, chunk by chunk. */
+export function summariseDuel(first: DuelSide, second: DuelSide): DuelSummary {
+  const pairs = Math.min(first.chunks.length, second.chunks.length);
+  if (pairs === 0) throw new Error('a duel needs at least one chunk of each build');
+  let secondLower = 0;
+  for (let i = 0; i < pairs; i++) if (perTradeOf(second.chunks[i]) < perTradeOf(first.chunks[i])) secondLower += 1;
+  const sides = [summarise(first), summarise(second)] as const;
+  return { sides, ratio: sides[1].perTrade.all / sides[0].perTrade.all, secondLower, pairs };
+}
+
+/** The duel's table, as PERFORMANCE.md shows duels. */
+export function duelMarkdown(summary: DuelSummary, clients: number): string {
+  const [first, second] = summary.sides;
+  const row = (side: DuelSideSummary, extra: string): string =>
+    `| ${side.label} | ${ROLES.map((role) => side.perTrade[role].toFixed(2)).join(' | ')} | ${side.perTrade.all.toFixed(2)}${extra} |`;
+  const percent = Math.round((summary.ratio - 1) * 100);
+  const change = `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent)} %`;
+  return [
+    `CPU ms per trade, ${clients} client${clients === 1 ? '' : 's'}, ${summary.pairs} alternating chunks of each build:`,
+    '',
+    '| build | frontend | catalog | leader | followers | all five |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    row(first, ''),
+    row(second, ` (${change}, lower in ${summary.secondLower} of ${summary.pairs} chunks)`),
+  ].join('\n');
+}

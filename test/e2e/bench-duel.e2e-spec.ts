@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DuelResults } from '../../src/cli/bench/duel';
+import { runNodeScript } from './support/node-script';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BENCH = join(ROOT, 'dist', 'cli', 'bench.js');
+
+// This checkout against itself: checks that a duel runs, verifies every chunk and freezes the cluster
+// it is not measuring; CI asserts no timings.
+describe('npm run bench -- --duel (smoke size)', () => {
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'stock-bazaar-duel-e2e-'));
+  });
+
+  afterAll(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('alternates chunks of trades between two clusters, the other one frozen, and prints the table', async () => {
+    const args = ['--smoke', '--adapters', 'express', '--duel', ROOT, '--duel-clients', '2', '--out', outDir];
+    const sut = await runNodeScript(BENCH, args, 200_000);
+    expect(sut.stderr).toBe('');
+    expect(sut.code).toBe(0);
+    expect(sut.stdout).toMatch(/^express: CPU ms per trade, 2 clients, 2 alternating chunks of each build:$/m);
+    expect(sut.stdout).toMatch(/^\| build \| frontend \| catalog \| leader \| followers \| all five \|$/m);
+
+    const duels = JSON.parse(await readFile(join(outDir, 'duel.json'), 'utf8')) as DuelResults[];
+    expect(duels.map(({ adapter, clients, chunkTrades }) => ({ adapter, clients, chunkTrades }))).toEqual([
+      { adapter: 'express', clients: 2, chunkTrades: 50 },
+    ]);
+    const [duel] = duels;
+    expect(duel.sides).toHaveLength(2);
+    for (const side of duel.sides) {
+      expect(side.chunks.map((chunk) => [chunk.trades, chunk.otherTicks])).toEqual([
+        [50, 0],
+        [50, 0],
+      ]);
+      for (const chunk of side.chunks) expect(chunk.cpuMs.leader + chunk.cpuMs.frontend).toBeGreaterThan(0);
+    }
+    expect(duel.summary.pairs).toBe(2);
+    expect(duel.summary.sides.map((side) => side.trades)).toEqual([100, 100]);
+  }, 220_000);
+});
