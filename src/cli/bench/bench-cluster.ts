@@ -50,6 +50,11 @@ export function clusterMemberSpec<T extends ProcessSpec>(spec: T, settings: Benc
   return benchSpec({ ...spec, env }, settings.launcher, settings.cpuProfDir, settings.nodeFlags);
 }
 
+function describeStatus(status: ReplicaStatus): string {
+  const role = status.leading ? 'leading' : 'following';
+  return `${replicaName(status.id)} ${role} epoch ${status.epoch}, last order ${status.lastNumber}${status.ready ? '' : ', not ready'}`;
+}
+
 /** A fresh five-process cluster in a temp dir on free ports, whose members can be killed and restarted. */
 export class BenchCluster {
   readonly replicaIds: readonly number[] = DEFAULT_REPLICA_IDS;
@@ -116,9 +121,10 @@ export class BenchCluster {
         const statuses = await this.statuses();
         const numbers = new Set(statuses.map((status) => status.lastNumber));
         const leading = statuses.filter((status) => status.leading).length;
-        return statuses.every((status) => status.ready) && numbers.size === 1 && leading === 1
-          ? statuses[0].lastNumber
-          : undefined;
+        if (statuses.every((status) => status.ready) && numbers.size === 1 && leading === 1)
+          return statuses[0].lastNumber;
+        // Thrown, not answered undefined, so that a timeout says what the replicas were doing.
+        throw new Error(statuses.map(describeStatus).join('; '));
       },
       { timeoutMs, intervalMs: 50, description: 'the replicas to settle on one log' },
     );
