@@ -50,7 +50,10 @@ describe(parseBenchOptions.name, () => {
   it('duels with another checkout that has dist/ built, at one client unless told', () => {
     const root = resolve(__dirname, '..', '..', '..');
     expect(parseBenchOptions(['--duel', root], CWD)).toMatchObject({ duel: root, duelClients: 1 });
-    expect(parseBenchOptions(['--duel', root, '--duel-clients', '50'], CWD).duelClients).toBe(50);
+    expect(parseBenchOptions(['--duel', root], CWD).duelTrades).toBe(SIZES.full.duelChunkTrades);
+    expect(parseBenchOptions(['--duel', root, '--smoke'], CWD).duelTrades).toBe(SIZES.smoke.duelChunkTrades);
+    const batched = parseBenchOptions(['--duel', root, '--duel-clients', '50', '--duel-trades', '3000'], CWD);
+    expect(batched).toMatchObject({ duelClients: 50, duelTrades: 3000 });
     expect(parseBenchOptions([], CWD).duel).toBeUndefined();
     expect(() => parseBenchOptions(['--duel', '/nowhere'], CWD)).toThrow(
       '--duel needs a checkout with dist/ built: /nowhere/dist/main.js not found',
@@ -59,6 +62,7 @@ describe(parseBenchOptions.name, () => {
 
   it.each([
     [['--duel-clients', '0']],
+    [['--duel-trades', '5']],
     [['--node-flags', 'single-threaded-gc']],
     [['--node-flags=-r ./preload.js']],
     [['--env', 'PORT=4000']],

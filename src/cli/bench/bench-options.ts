@@ -57,6 +57,8 @@ export interface BenchOptions {
   readonly duel?: string;
   /** Trading clients of a duel (--duel-clients). */
   readonly duelClients: number;
+  /** Trades per chunk of a duel (--duel-trades; the mode's size otherwise). */
+  readonly duelTrades: number;
   readonly help: boolean;
 }
 
@@ -137,6 +139,8 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
                         prints CPU ms per trade by role, this build's change against DIR's, and
                         writes <out>/duel.json
   --duel-clients N      trading clients in a duel (default 1)
+  --duel-trades N       trades per chunk of a duel (default 300; quick 200, smoke 50); give more with
+                        more clients, e.g. 3000 for 50, so that each chunk lasts a second or more
   -h, --help            show this text`;
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
@@ -202,6 +206,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     'load-cpus': { type: 'string' },
     duel: { type: 'string' },
     'duel-clients': { type: 'string' },
+    'duel-trades': { type: 'string' },
   });
   if (values.quick && values.smoke) throw new UsageError('choose one of --quick and --smoke');
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
@@ -225,6 +230,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     loadCpus: cpuList('--load-cpus', values['load-cpus'] ?? '1'),
     duel: values.duel === undefined ? undefined : duelRoot(resolve(cwd, values.duel)),
     duelClients: integerFlag('--duel-clients', values['duel-clients'], 1, 1000) ?? 1,
+    duelTrades: integerFlag('--duel-trades', values['duel-trades'], 10, 1_000_000) ?? SIZES[mode].duelChunkTrades,
     help: values.help ?? false,
   };
 }

@@ -48,7 +48,7 @@ async function chunk(ctx: BenchContext, contender: Contender, other: Contender, 
   const otherPids = () => other.cluster.pids();
   const otherStart = cpuSnapshot(otherPids);
   const start = cpuSnapshot(pids);
-  const trades = ctx.sizes.duelChunkTrades;
+  const trades = ctx.options.duelTrades;
   const result = await ctx.load({
     url: cluster.frontendUrl,
     connections: clients,
@@ -76,7 +76,7 @@ async function chunk(ctx: BenchContext, contender: Contender, other: Contender, 
  * changes are worth; a duel puts both builds in the same minutes.
  */
 export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, otherRoot: string): Promise<DuelResults> {
-  const { duelChunks, duelChunkTrades, tradeWarmupTrades } = ctx.sizes;
+  const { duelChunks, tradeWarmupTrades } = ctx.sizes;
   const clients = ctx.options.duelClients;
   const settings = {
     adapter,
@@ -122,7 +122,7 @@ export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, other
       }
     }
     const sides = contenders.map(({ label, chunks }) => ({ label, chunks }));
-    return { adapter, clients, chunkTrades: duelChunkTrades, sides, summary: summariseDuel(sides[0], sides[1]) };
+    return { adapter, clients, chunkTrades: ctx.options.duelTrades, sides, summary: summariseDuel(sides[0], sides[1]) };
   } finally {
     for (const contender of contenders) contender.cluster.thaw();
     ctx.progress('stopping both clusters');
