@@ -171,7 +171,7 @@ export class BenchCluster {
   }
 
   private signalAll(signal: NodeJS.Signals): void {
-    for (const pid of this.pids().values()) if (pid !== undefined) process.kill(pid, signal);
+    for (const member of this.members.values()) member.signal(signal);
   }
 
   /** Synchronous SIGKILL for exit handlers. */

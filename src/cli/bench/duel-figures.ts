@@ -42,7 +42,7 @@ export interface DuelSummary {
 const ROLES = ['frontend', 'catalog', 'leader', 'followers'] as const;
 
 export function totalMs(cpu: RoleCpuMs): number {
-  return cpu.frontend + cpu.catalog + cpu.leader + cpu.followers;
+  return ROLES.reduce((sum, role) => sum + cpu[role], 0);
 }
 
 /**
