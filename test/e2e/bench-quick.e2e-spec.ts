@@ -70,7 +70,17 @@ describe('npm run bench (smoke size)', () => {
     expect(size?.run).toMatchObject({ verified: true, connections: 50 });
     expectPositiveThroughput(size?.run);
     expectClusterCpu(size?.run.cpu);
-    expect(size?.ratioToFresh).toBeGreaterThan(0);
+    // In turns with a fresh cluster: one chunk of 200 trades each, every one checked against its log.
+    const turns = size!.alternation;
+    expect(turns).toMatchObject({ pairs: 1, chunkTrades: 200, filled: { trades: 200 }, fresh: { trades: 200 } });
+    expect(turns.filled.ordersBefore).toBeGreaterThan(size!.ordersInLog);
+    expect(turns.fresh.ordersBefore).toBeLessThan(2000);
+    expect(turns.pairRatios).toHaveLength(1);
+    expect(size!.ratioToFresh).toBeCloseTo(turns.filled.tradesPerSec / turns.fresh.tradesPerSec, 10);
+    for (const side of [turns.filled, turns.fresh]) {
+      expect(side.tradesPerSec).toBeGreaterThan(0);
+      expect(side.cpuMsPerTrade).toBeGreaterThan(0);
+    }
     expectPositiveThroughput(express.orderQueries);
     expect(express.failover?.rounds).toHaveLength(1);
     expect(express.failover?.medianRecoveryMs).toBeGreaterThan(0);

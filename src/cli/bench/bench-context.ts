@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { HttpAdapterName } from '../../config/app-config';
+import type { BenchClusterSettings } from './bench-cluster';
 import { BenchOptions } from './bench-options';
 import { CpuCost, RssByProcess, Throughput } from './bench-results.types';
 import { CpuPinning } from './cpu-pinning';
@@ -44,6 +46,16 @@ export class BenchContext {
   /** SIGKILLs every process still registered. */
   abortAll(): void {
     for (const kill of this.aborters) kill();
+  }
+
+  /** How every cluster of this run starts: pinned, with --env and --node-flags. */
+  clusterSettings(adapter: HttpAdapterName): BenchClusterSettings {
+    return {
+      adapter,
+      launcher: this.pinning.serverLauncher,
+      env: this.options.clusterEnv,
+      nodeFlags: this.options.nodeFlags,
+    };
   }
 
   elapsedSec(): number {

@@ -43,8 +43,13 @@ last answer; latencies are per request, nearest-rank percentiles.
   counts only when the client's verification of every acknowledged order passed.
 - **Flat with size**: right after the trade and side-by-side runs (same leader, same processes),
   trades through the public API (the same sell/buy mix, 50 clients) fill the log to ${sizes.sizeOrders.toLocaleString('en-US')} orders;
-  then 50-client trades are measured exactly as on the fresh cluster and compared with that run.
-  Order queries, failover and catch-up come after it, on the filled log.
+  then 50-client trades are measured exactly as on the fresh cluster (the table's "filled" row, minutes
+  after the fresh one). Then a fresh cluster of the same build is started beside the filled one,
+  warmed up with ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades, and the two take turns: ${sizes.sizeChunks} chunks of ${sizes.sizeChunkTrades.toLocaleString('en-US')} trades from 50 clients
+  each, alternating which goes first, the cluster not measured frozen (SIGSTOP) meanwhile and every
+  chunk checked against the log. Target 4 judges the median over the pairs of the filled chunk's trades/s
+  ÷ the fresh one's (the "in turns" rows show the totals): runs minutes apart compared the host's
+  drifting speed as much as the log's size, and a slow spell that hits one chunk moves only its pair. Order queries, failover and catch-up come after it, on the filled log.
 - **Order queries** read \`GET /orders/{n}\` over numbers spread across the whole log.
 - **Failover**: trades from ${sizes.failoverClients} clients; after a while the leader is SIGKILLed.
   *Recovery* is the time from the kill to the first 2xx of a request sent after the kill; *longest gap*

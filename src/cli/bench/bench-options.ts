@@ -31,6 +31,12 @@ export interface BenchSizes {
   readonly sideBySideIterations: number;
   /** The log is filled to this many orders before trades are measured again (flat with size). */
   readonly sizeOrders: number;
+  /**
+   * Then the filled cluster and a fresh one take turns: this many chunks of 50-client trades each,
+   * of this many trades.
+   */
+  readonly sizeChunks: number;
+  readonly sizeChunkTrades: number;
   /** Chunks of each build in a duel (--duel), and trades per chunk. */
   readonly duelChunks: number;
   readonly duelChunkTrades: number;
@@ -76,6 +82,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 10_000,
     sideBySideIterations: 1500,
     sizeOrders: 100_000,
+    sizeChunks: 6,
+    sizeChunkTrades: 6000,
     duelChunks: 12,
     duelChunkTrades: 300,
   },
@@ -92,6 +100,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 1000,
     sideBySideIterations: 400,
     sizeOrders: 10_000,
+    sizeChunks: 2,
+    sizeChunkTrades: 1000,
     duelChunks: 4,
     duelChunkTrades: 200,
   },
@@ -108,6 +118,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 300,
     sideBySideIterations: 60,
     sizeOrders: 2000,
+    sizeChunks: 1,
+    sizeChunkTrades: 200,
     duelChunks: 2,
     duelChunkTrades: 50,
   },

@@ -94,7 +94,31 @@ export interface SideBySideResults {
   readonly cpu?: CpuCost;
 }
 
-/** Trades at 50 clients once the log holds `targetOrders`, against the fresh-cluster run. */
+/** One cluster's side of the filled-against-fresh alternation. */
+export interface AlternationSide {
+  /** Orders in its log before its first chunk. */
+  readonly ordersBefore: number;
+  readonly trades: number;
+  /** Over its chunks' load time. */
+  readonly tradesPerSec: number;
+  /** All five processes. */
+  readonly cpuMsPerTrade: number;
+}
+
+/**
+ * The filled cluster against a fresh one started beside it, in alternating chunks of 50-client
+ * trades (the one not measured frozen), so that both meet the same minutes of the host's speed.
+ */
+export interface SizeAlternation {
+  readonly pairs: number;
+  readonly chunkTrades: number;
+  readonly filled: AlternationSide;
+  readonly fresh: AlternationSide;
+  /** Filled ÷ fresh trades/s, pair by pair. */
+  readonly pairRatios: readonly number[];
+}
+
+/** Trades at 50 clients once the log holds `targetOrders`, against a fresh cluster. */
 export interface SizeResults {
   readonly targetOrders: number;
   /** The log's size when the scenario started, and once filled (the measured run's warm-up adds more). */
@@ -104,9 +128,13 @@ export interface SizeResults {
   readonly filled: boolean;
   readonly fillTrades: number;
   readonly fillMs: number;
+  /** The filled cluster's 50-client run, measured as the fresh cluster's was (latency, RSS). */
   readonly run: TradeRun;
-  /** run.rps ÷ the fresh 50-client run's rps of the same adapter; absent without that run. */
-  readonly ratioToFresh?: number;
+  readonly alternation: SizeAlternation;
+  /** The median of the alternation's pair ratios (filled ÷ fresh trades/s): what target 4 judges. */
+  readonly ratioToFresh: number;
+  /** run.rps ÷ the fresh 50-client run's, minutes apart (host drift included); absent without that run. */
+  readonly sequentialRatio?: number;
 }
 
 export interface FailoverRound {

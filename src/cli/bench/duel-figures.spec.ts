@@ -4,6 +4,7 @@ const side = (label: string, perChunkMs: number[]): DuelSide => ({
   label,
   chunks: perChunkMs.map((ms) => ({
     trades: 100,
+    wallMs: 50,
     otherTicks: 0,
     cpuMs: { frontend: ms / 2, catalog: ms / 4, leader: ms / 8, followers: ms / 8 },
   })),

@@ -12,6 +12,8 @@ export interface RoleCpuMs {
 /** One measured chunk of one build's cluster. */
 export interface DuelChunk {
   readonly trades: number;
+  /** From the chunk's first request sent to its last answer. */
+  readonly wallMs: number;
   readonly cpuMs: RoleCpuMs;
   /** CPU ticks the other build's cluster used meanwhile: 0 while it is frozen, as it should be. */
   readonly otherTicks: number;

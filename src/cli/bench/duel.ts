@@ -1,23 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpAdapterName } from '../../config/app-config';
+import { alternate, Contender } from './alternation';
 import { BenchCluster, ROOT } from './bench-cluster';
 import { BenchContext } from './bench-context';
-import { DuelChunk, DuelSide, duelMarkdown, DuelSummary, roleCpuMs, summariseDuel, totalMs } from './duel-figures';
-import { clockTicksPerSecond, cpuDeltaTicks, cpuSnapshot } from './process-cpu';
-import { quiesce } from './scenarios/trades';
+import { DuelSide, duelMarkdown, DuelSummary, summariseDuel, totalMs } from './duel-figures';
 import { tradeRequests } from './trade-verification';
-
-/** After SIGCONT: timers that fell due while frozen fire, heartbeats resume, before anything is counted. */
-const THAW_SETTLE_MS = 1000;
-
-interface Contender {
-  readonly label: string;
-  readonly cluster: BenchCluster;
-  readonly chunks: DuelChunk[];
-}
 
 export interface DuelResults {
   readonly adapter: HttpAdapterName;
@@ -36,54 +25,15 @@ export function buildLabel(root: string): string {
   return `${commit.stdout.trim()}${dirty ? ' + changes' : ''} (${relative(process.cwd(), root) || '.'})`;
 }
 
-/** Measures one chunk of `contender` while the other cluster is frozen; every trade is checked against the log. */
-async function chunk(ctx: BenchContext, contender: Contender, other: Contender, clients: number): Promise<DuelChunk> {
-  other.cluster.freeze();
-  contender.cluster.thaw();
-  await sleep(THAW_SETTLE_MS);
-  const { cluster } = contender;
-  const before = await quiesce(cluster);
-  const leaderId = await cluster.leaderId();
-  const pids = () => cluster.pids();
-  const otherPids = () => other.cluster.pids();
-  const otherStart = cpuSnapshot(otherPids);
-  const start = cpuSnapshot(pids);
-  const trades = ctx.options.duelTrades;
-  const result = await ctx.load({
-    url: cluster.frontendUrl,
-    connections: clients,
-    amount: trades,
-    requests: tradeRequests(),
-  });
-  const after = await cluster.settled();
-  const ticks = cpuDeltaTicks(start, cpuSnapshot(pids));
-  const otherTicks = cpuDeltaTicks(otherStart, cpuSnapshot(otherPids));
-  if (ticks === undefined || otherTicks === undefined)
-    throw new Error('a process of a cluster restarted during a chunk');
-  if (result.ok !== trades || after - before !== trades) {
-    throw new Error(
-      `${contender.label}: ${result.ok} of ${trades} trades answered 2xx, the log grew by ${after - before}`,
-    );
-  }
-  const frozen = [...otherTicks.values()].reduce((sum, used) => sum + used, 0);
-  return { trades, cpuMs: roleCpuMs(ticks, leaderId, 1000 / clockTicksPerSecond()), otherTicks: frozen };
-}
-
 /**
- * Two builds' clusters side by side on the server cores: each warmed up, then chunks of trades
- * alternating between them (the first build first in odd pairs, the second in even ones), the
- * cluster not measured frozen meanwhile. The host's speed drifts within minutes, more than many
- * changes are worth; a duel puts both builds in the same minutes.
+ * Two builds' clusters side by side on the server cores: both warmed up, then measured in
+ * alternating chunks of trades (see `alternate`), so that both builds meet the same minutes of the
+ * host's drifting speed.
  */
 export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, otherRoot: string): Promise<DuelResults> {
   const { duelChunks, tradeWarmupTrades } = ctx.sizes;
   const clients = ctx.options.duelClients;
-  const settings = {
-    adapter,
-    launcher: ctx.pinning.serverLauncher,
-    env: ctx.options.clusterEnv,
-    nodeFlags: ctx.options.nodeFlags,
-  };
+  const settings = ctx.clusterSettings(adapter);
   const contenders: Contender[] = [];
   const forget = ctx.onAbort(() => contenders.forEach((contender) => contender.cluster.killNow()));
   try {
@@ -109,22 +59,17 @@ export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, other
         }),
       ),
     );
-    for (let pair = 0; pair < duelChunks; pair++) {
-      const order = pair % 2 === 0 ? [first, second] : [second, first];
-      for (const contender of order) {
-        const measured = await chunk(ctx, contender, contender === first ? second : first, clients);
-        contender.chunks.push(measured);
-        const perTrade = totalMs(measured.cpuMs) / measured.trades;
-        const leak = measured.otherTicks > 0 ? ` (the frozen cluster used ${measured.otherTicks} ticks meanwhile)` : '';
-        ctx.progress(
-          `chunk ${pair + 1} of ${duelChunks}, ${contender.label}: ${perTrade.toFixed(2)} ms of CPU per trade${leak}`,
-        );
-      }
-    }
+    const plan = { pairs: duelChunks, clients, trades: ctx.options.duelTrades };
+    await alternate(ctx, [first, second], plan, (pair, contender, measured) => {
+      const perTrade = totalMs(measured.cpuMs) / measured.trades;
+      const leak = measured.otherTicks > 0 ? ` (the frozen cluster used ${measured.otherTicks} ticks meanwhile)` : '';
+      ctx.progress(
+        `chunk ${pair + 1} of ${duelChunks}, ${contender.label}: ${perTrade.toFixed(2)} ms of CPU per trade${leak}`,
+      );
+    });
     const sides = contenders.map(({ label, chunks }) => ({ label, chunks }));
     return { adapter, clients, chunkTrades: ctx.options.duelTrades, sides, summary: summariseDuel(sides[0], sides[1]) };
   } finally {
-    for (const contender of contenders) contender.cluster.thaw();
     ctx.progress('stopping both clusters');
     await Promise.all(contenders.map((contender) => contender.cluster.stop()));
     forget();

@@ -28,13 +28,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
   const baselineRss = new Map<string, number>();
   ctx.progress('starting the cluster');
   const cpuProfDir = ctx.options.cpuProfDir ? join(ctx.options.cpuProfDir, adapter) : undefined;
-  const cluster = await BenchCluster.start({
-    adapter,
-    launcher: ctx.pinning.serverLauncher,
-    cpuProfDir,
-    env: ctx.options.clusterEnv,
-    nodeFlags: ctx.options.nodeFlags,
-  });
+  const cluster = await BenchCluster.start({ ...ctx.clusterSettings(adapter), cpuProfDir });
   const forget = ctx.onAbort(() => cluster.killNow());
   try {
     await sleep(IDLE_SETTLE_MS);
@@ -45,7 +39,7 @@ async function benchAdapter(ctx: BenchContext, adapter: HttpAdapterName): Promis
     const sideBySide = wants('sidebyside') ? await sideBySideScenario(ctx, cluster) : undefined;
     // Right after the fresh runs, so that only the log's size differs (same leader, same processes).
     const fresh = trades?.find((run) => run.connections === 50);
-    const size = wants('size') ? await sizeScenario(ctx, cluster, clusterRss, fresh) : undefined;
+    const size = wants('size') ? await sizeScenario(ctx, adapter, cluster, clusterRss, fresh) : undefined;
     const orderQueries = wants('orders') ? await orderQueryScenario(ctx, cluster, clusterRss) : undefined;
     const failover = wants('failover') ? await failoverScenario(ctx, cluster, clusterRss) : undefined;
     const catchUp = wants('catchup') ? await catchUpScenario(ctx, cluster, clusterRss) : undefined;

@@ -1,4 +1,4 @@
-import { AdapterResults, SideBySideResults } from './bench-results.types';
+import { AdapterResults, AlternationSide, SideBySideResults } from './bench-results.types';
 import { fixed, ratio, Table } from './bench-rows';
 import { div } from './figure-rows';
 import { tradesAt } from './target-judgement';
@@ -49,7 +49,10 @@ export function sideBySideTable(run: SideBySideResults | undefined): Table | und
   };
 }
 
-/** The 50-client trade run on the fresh cluster and once the log was filled. */
+/**
+ * The 50-client trade runs on the fresh cluster and once the log was filled (minutes apart), then
+ * the filled cluster against a fresh one in alternating chunks, whose ratio target 4 judges.
+ */
 export function sizeTable(result: AdapterResults): Table | undefined {
   const size = result.size;
   if (size === undefined) return undefined;
@@ -67,6 +70,18 @@ export function sizeTable(result: AdapterResults): Table | undefined {
           run.verified ? `ok (+${run.logGrowth})` : 'FAILED',
           vs,
         ];
+  const { alternation } = size;
+  // Every chunk is checked against the log as it ends; a failed one stops the run.
+  const turn = (label: string, side: AlternationSide, vs: string): string[] => [
+    label,
+    side.ordersBefore.toLocaleString('en-US'),
+    fixed(side.tradesPerSec),
+    '',
+    '',
+    fixed(side.cpuMsPerTrade, 2),
+    `ok (+${side.trades})`,
+    vs,
+  ];
   const filled = size.filled ? '' : ` (target ${size.targetOrders.toLocaleString('en-US')} NOT reached)`;
   return {
     headers: [
@@ -79,14 +94,27 @@ export function sizeTable(result: AdapterResults): Table | undefined {
       'replication check',
       'vs fresh',
     ],
-    rows: [line('fresh', fresh, ''), line(`filled${filled}`, size.run, ratio(size.ratioToFresh))],
+    rows: [
+      line('fresh', fresh, ''),
+      line(`filled${filled}`, size.run, ratio(size.sequentialRatio)),
+      turn('fresh, in turns', alternation.fresh, ''),
+      turn(
+        'filled, in turns',
+        alternation.filled,
+        ratio(alternation.filled.tradesPerSec / alternation.fresh.tradesPerSec),
+      ),
+    ],
   };
 }
 
 export function sizeNote(size: AdapterResults['size']): string | undefined {
   if (size === undefined) return undefined;
   const orders = (value: number): string => value.toLocaleString('en-US');
-  return size.fillTrades === 0
-    ? `The log already held ${orders(size.ordersBefore)} orders (target ${orders(size.targetOrders)}): nothing to fill.`
-    : `Filled from ${orders(size.ordersBefore)} to ${orders(size.ordersInLog)} orders (target ${orders(size.targetOrders)}) with ${orders(size.fillTrades)} trades from 50 clients in ${(size.fillMs / 1000).toFixed(1)} s; the measured run's warm-up added the rest.`;
+  const fill =
+    size.fillTrades === 0
+      ? `The log already held ${orders(size.ordersBefore)} orders (target ${orders(size.targetOrders)}): nothing to fill.`
+      : `Filled from ${orders(size.ordersBefore)} to ${orders(size.ordersInLog)} orders (target ${orders(size.targetOrders)}) with ${orders(size.fillTrades)} trades from 50 clients in ${(size.fillMs / 1000).toFixed(1)} s; the measured run's warm-up added the rest.`;
+  const { pairs, chunkTrades, pairRatios } = size.alternation;
+  const each = pairRatios.map((value) => `${value.toFixed(2)}×`).join(', ');
+  return `${fill} "In turns": the filled cluster and a fresh one started beside it, ${pairs} chunks of ${orders(chunkTrades)} trades each, alternating, the other frozen; filled ÷ fresh pair by pair: ${each}, median ${size.ratioToFresh.toFixed(2)}× (target 4).`;
 }
