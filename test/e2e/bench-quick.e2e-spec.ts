@@ -47,6 +47,13 @@ describe('npm run bench (smoke size)', () => {
     expect(express.lookups?.cachedOneClient.connections).toBe(1);
     expectPositiveThroughput(express.lookups?.uncached);
     expect(express.lookups?.cachedRatio.nest).toBeGreaterThan(0);
+    // In turns with the NestJS + our pipe/filter baseline: one half-second chunk of each.
+    const lookupTurns = express.lookups!.cachedInTurns;
+    expect(lookupTurns).toMatchObject({ pairs: 1, chunkSec: 0.5 });
+    expect(lookupTurns.frontendRps).toHaveLength(1);
+    expect(lookupTurns.baselineRps).toHaveLength(1);
+    expect(lookupTurns.frontendRps[0]).toBeGreaterThan(0);
+    expect(lookupTurns.ratio).toBeCloseTo(lookupTurns.frontendRps[0] / lookupTurns.baselineRps[0], 10);
     expect(express.trades?.map((run) => run.connections)).toEqual([1, 10, 50]);
     for (const run of express.trades ?? []) {
       expectPositiveThroughput(run);

@@ -7,7 +7,7 @@ import { quiesce } from './scenarios/trades';
 import { tradeRequests } from './trade-verification';
 
 /** After SIGCONT: timers that fell due while frozen fire, heartbeats resume, before anything is counted. */
-const THAW_SETTLE_MS = 1000;
+export const THAW_SETTLE_MS = 1000;
 
 /** One of two clusters measured in turns, and the chunks measured so far. */
 export interface Contender {

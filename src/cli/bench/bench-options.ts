@@ -37,6 +37,12 @@ export interface BenchSizes {
    */
   readonly sizeChunks: number;
   readonly sizeChunkTrades: number;
+  /**
+   * Cached lookups against the NestJS + our pipe/filter baseline in turns: this many chunks of
+   * each, of this many seconds.
+   */
+  readonly lookupChunks: number;
+  readonly lookupChunkSec: number;
   /** Chunks of each build in a duel (--duel), and trades per chunk. */
   readonly duelChunks: number;
   readonly duelChunkTrades: number;
@@ -82,6 +88,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 10_000,
     sideBySideIterations: 1500,
     sizeOrders: 100_000,
+    lookupChunks: 6,
+    lookupChunkSec: 3,
     sizeChunks: 6,
     sizeChunkTrades: 6000,
     duelChunks: 12,
@@ -100,6 +108,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 1000,
     sideBySideIterations: 400,
     sizeOrders: 10_000,
+    lookupChunks: 2,
+    lookupChunkSec: 1,
     sizeChunks: 2,
     sizeChunkTrades: 1000,
     duelChunks: 4,
@@ -118,6 +128,8 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     catchUpOrders: 300,
     sideBySideIterations: 60,
     sizeOrders: 2000,
+    lookupChunks: 1,
+    lookupChunkSec: 0.5,
     sizeChunks: 1,
     sizeChunkTrades: 200,
     duelChunks: 2,

@@ -46,6 +46,24 @@ export interface LookupResults {
   /** cached rps ÷ baseline rps. */
   readonly cachedRatio: Partial<Record<BaselineKind, number>>;
   readonly uncachedRatio: Partial<Record<BaselineKind, number>>;
+  readonly cachedInTurns: LookupAlternation;
+}
+
+/**
+ * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in alternating
+ * chunks of 50 connections, the one not measured frozen: runs a minute apart compared the host's
+ * speed as much as the servers.
+ */
+export interface LookupAlternation {
+  readonly pairs: number;
+  readonly chunkSec: number;
+  /** req/s of each chunk, in the order measured within each contender. */
+  readonly frontendRps: readonly number[];
+  readonly baselineRps: readonly number[];
+  /** Frontend ÷ baseline, pair by pair. */
+  readonly pairRatios: readonly number[];
+  /** The median of pairRatios: what target 6 judges. */
+  readonly ratio: number;
 }
 
 export interface TradeRun extends Throughput {

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpAdapterName } from '../../../config/app-config';
 import { freePort, ManagedProcess } from '../../process';
+import { THAW_SETTLE_MS } from '../alternation';
 import { BenchCluster, benchSpec, HEALTH_TIMEOUT_MS, ROOT } from '../bench-cluster';
 import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../bench-context';
-import { BaselineKind, LookupResults, Throughput } from '../bench-results.types';
+import { BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
 import { BASELINE_PATH, BASELINE_QUOTES } from '../baselines';
+import { median } from '../latency-figures';
 import { LoadPlan } from '../load.types';
 
 const BASELINE_SCRIPT = join(__dirname, '..', 'baseline-server.js');
@@ -68,6 +71,72 @@ async function measureBaseline(
   }
 }
 
+interface LookupContender {
+  readonly url: string;
+  readonly rps: number[];
+  readonly freeze: () => void;
+  readonly thaw: () => void;
+}
+
+/**
+ * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in turns: chunks of
+ * 50 connections, alternating which goes first, the other frozen (the whole cluster while the
+ * baseline runs). The baseline's req/s moved by half between runs a minute apart on this host.
+ */
+async function cachedInTurns(
+  ctx: BenchContext,
+  cluster: BenchCluster,
+  adapter: HttpAdapterName,
+): Promise<LookupAlternation> {
+  const { lookupChunks: pairs, lookupChunkSec: chunkSec } = ctx.sizes;
+  const server = await baselineProcess(ctx, 'nest-pipes', adapter);
+  const forget = ctx.onAbort(() => server.killNow());
+  const frontend: LookupContender = {
+    url: cluster.frontendUrl,
+    rps: [],
+    freeze: () => cluster.freeze(),
+    thaw: () => cluster.thaw(),
+  };
+  const baseline: LookupContender = {
+    url: server.spec.url ?? '',
+    rps: [],
+    freeze: () => server.signal('SIGSTOP'),
+    thaw: () => server.signal('SIGCONT'),
+  };
+  try {
+    server.start();
+    await server.waitHealthy(HEALTH_TIMEOUT_MS);
+    await ctx.load({ ...lookupPlan(ctx, baseline.url), durationSec: ctx.sizes.warmupSec });
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const contender of pair % 2 === 0 ? [frontend, baseline] : [baseline, frontend]) {
+        (contender === frontend ? baseline : frontend).freeze();
+        contender.thaw();
+        await sleep(THAW_SETTLE_MS);
+        const result = await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: chunkSec });
+        contender.rps.push(result.rps);
+      }
+      const [ours, theirs] = [frontend.rps[pair], baseline.rps[pair]];
+      ctx.progress(
+        `cached lookup in turns, pair ${pair + 1} of ${pairs}: ${Math.round(ours)} against ${Math.round(theirs)} req/s`,
+      );
+    }
+  } finally {
+    frontend.thaw();
+    baseline.thaw();
+    await server.stop();
+    forget();
+  }
+  const pairRatios = frontend.rps.map((rps, i) => rps / baseline.rps[i]);
+  return {
+    pairs,
+    chunkSec,
+    frontendRps: frontend.rps,
+    baselineRps: baseline.rps,
+    pairRatios,
+    ratio: median(pairRatios),
+  };
+}
+
 /** The ratios only mean something when the frontend answers the very bytes the baselines answer. */
 async function warnIfBodiesDiffer(ctx: BenchContext, url: string): Promise<void> {
   const expected = JSON.stringify({ data: BASELINE_QUOTES.get('GameStart') });
@@ -84,7 +153,10 @@ function ratios(
   );
 }
 
-/** a) cached (50 connections and one) and b) uncached lookups through the frontend, and the three baselines. */
+/**
+ * a) cached (50 connections and one) and b) uncached lookups through the frontend, and the three
+ * baselines; the cached one also in turns with the NestJS + our pipe/filter baseline.
+ */
 export async function lookupScenario(
   ctx: BenchContext,
   cluster: BenchCluster,
@@ -100,6 +172,10 @@ export async function lookupScenario(
   mergePeaks(clusterRss, cachedRun.rss);
   const cached = throughputOf(cachedRun.result, cachedRun.cpu);
   ctx.progress(`cached lookup: ${describeThroughput(cached)}`);
+  const cachedInTurnsResult = await cachedInTurns(ctx, cluster, adapter);
+  ctx.progress(
+    `cached lookup in turns with NestJS + our pipe/filter: ${cachedInTurnsResult.ratio.toFixed(2)}× (median of the pairs)`,
+  );
   const oneClientRun = await ctx.measure(lookupPlan(ctx, cluster.frontendUrl, 1), () => cluster.pids());
   mergePeaks(clusterRss, oneClientRun.rss);
   const cachedOneClient = throughputOf(oneClientRun.result, oneClientRun.cpu);
@@ -118,6 +194,7 @@ export async function lookupScenario(
       uncached,
       cachedRatio: ratios(cached.rps, baselines),
       uncachedRatio: ratios(uncached.rps, baselines),
+      cachedInTurns: cachedInTurnsResult,
     };
   } finally {
     await cluster.restartFrontend(true);
