@@ -20,6 +20,7 @@ import { StocksController } from './stocks/stocks.controller';
 import { StocksService } from './stocks/stocks.service';
 import { ClusterStatusService } from './status/cluster-status.service';
 import { StatusController } from './status/status.controller';
+import { SwaggerMount } from './swagger';
 
 @Module({
   imports: [...sharedImports(), StockCacheModule],
@@ -33,6 +34,7 @@ import { StatusController } from './status/status.controller';
     LeaderHeartbeatJob,
     FrontendMetrics,
     ClusterStatusService,
+    SwaggerMount,
     { provide: CatalogClient, useClass: HttpCatalogClient },
     { provide: OrderClient, useClass: HttpOrderClient },
     { provide: ReplicaClient, useClass: HttpReplicaClient },
