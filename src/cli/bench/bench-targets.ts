@@ -1,4 +1,5 @@
 import { AdapterResults, TargetCheck, TradeRun } from './bench-results.types';
+import { mean } from './latency-figures';
 import { catchUpTarget, failoverTarget, memoryTarget, sizeTarget } from './resource-targets';
 import { atMost, count, judge, ms, tradesAt, verdict } from './target-judgement';
 
@@ -80,7 +81,6 @@ function cpuTarget(result: AdapterResults): TargetCheck | undefined {
 function lookupTarget(result: AdapterResults): TargetCheck | undefined {
   const turns = result.lookups?.cachedInTurns;
   if (turns === undefined) return undefined;
-  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
     goal: 6,
     target: `cached lookup ≥ 0.9 × NestJS + our pipe/filter (${result.adapter})`,

@@ -1,5 +1,6 @@
 import { AdapterResults, CpuCost, Throughput, TradeRun } from './bench-results.types';
 import { fixed, ratio, Table } from './bench-rows';
+import { mean } from './latency-figures';
 import { largestPeak, tradesAt } from './target-judgement';
 
 const CLUSTER = ['frontend', 'catalog', 'order-1', 'order-2', 'order-3'];
@@ -42,7 +43,6 @@ export function baselineTable(result: AdapterResults): Table {
   const nest = result.memory.baselinesUnderLoad.nest as number | undefined;
   const peak = largestPeak(fresh?.peakRssMb ?? {});
   const turns = lookups?.cachedInTurns;
-  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
   const comparisons: (Comparison | undefined)[] = [
     {
       figure: 'cached lookup req/s',

@@ -22,6 +22,11 @@ export function latencyFigures(values: Float64Array): LatencyFigures {
   };
 }
 
+/** The arithmetic mean; NaN when empty. */
+export function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 /** The median of a list (mean of the middle two for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
