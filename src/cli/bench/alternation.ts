@@ -7,7 +7,39 @@ import { quiesce } from './scenarios/trades';
 import { tradeRequests } from './trade-verification';
 
 /** After SIGCONT: timers that fell due while frozen fire, heartbeats resume, before anything is counted. */
-export const THAW_SETTLE_MS = 1000;
+const THAW_SETTLE_MS = 1000;
+
+/** Something measured in turns with another: frozen (SIGSTOP) while the other is measured. */
+export interface TurnTaker {
+  freeze(): void;
+  thaw(): void;
+}
+
+/**
+ * `pairs` turns of each, the first first in even pairs and the second in odd ones, the one not
+ * measured frozen meanwhile. The host's speed drifts within minutes, more than many of the
+ * differences measured; alternating turns of seconds puts both in the same minutes.
+ */
+export async function takeTurns<T extends TurnTaker>(
+  pairs: number,
+  [first, second]: readonly [T, T],
+  turn: (taker: T, other: T, pair: number) => Promise<void>,
+): Promise<void> {
+  try {
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const taker of pair % 2 === 0 ? [first, second] : [second, first]) {
+        const other = taker === first ? second : first;
+        other.freeze();
+        taker.thaw();
+        await sleep(THAW_SETTLE_MS);
+        await turn(taker, other, pair);
+      }
+    }
+  } finally {
+    first.thaw();
+    second.thaw();
+  }
+}
 
 /** One of two clusters measured in turns, and the chunks measured so far. */
 export interface Contender {
@@ -23,16 +55,13 @@ export interface AlternationPlan {
   readonly trades: number;
 }
 
-/** Measures one chunk of `contender` while `other` is frozen; every trade is checked against the log. */
+/** Measures one chunk of `contender` (`other` frozen); every trade is checked against the log. */
 async function measureChunk(
   ctx: BenchContext,
   contender: Contender,
   other: Contender,
   { clients, trades }: AlternationPlan,
 ): Promise<DuelChunk> {
-  other.cluster.freeze();
-  contender.cluster.thaw();
-  await sleep(THAW_SETTLE_MS);
   const { cluster } = contender;
   const before = await quiesce(cluster);
   const leaderId = await cluster.leaderId();
@@ -65,31 +94,23 @@ async function measureChunk(
   };
 }
 
-/**
- * Two clusters on the same cores, measured in turns: `plan.pairs` chunks of trades each, the first
- * contender first in even pairs and the second in odd ones, the cluster not measured frozen
- * (SIGSTOP) meanwhile. The host's speed drifts within minutes, more than many of the differences
- * measured; alternating chunks of seconds puts both clusters in the same minutes.
- */
+/** Two clusters on the same cores, measured in turns (`takeTurns`): `plan.pairs` chunks of trades each. */
 export async function alternate(
   ctx: BenchContext,
-  [first, second]: readonly [Contender, Contender],
+  contenders: readonly [Contender, Contender],
   plan: AlternationPlan,
   onChunk: (pair: number, contender: Contender, chunk: DuelChunk) => void,
 ): Promise<void> {
-  try {
-    for (let pair = 0; pair < plan.pairs; pair++) {
-      const order = pair % 2 === 0 ? [first, second] : [second, first];
-      for (const contender of order) {
-        const measured = await measureChunk(ctx, contender, contender === first ? second : first, plan);
-        contender.chunks.push(measured);
-        onChunk(pair, contender, measured);
-      }
-    }
-  } finally {
-    first.cluster.thaw();
-    second.cluster.thaw();
-  }
+  const [first, second] = contenders.map((contender) => ({
+    contender,
+    freeze: () => contender.cluster.freeze(),
+    thaw: () => contender.cluster.thaw(),
+  }));
+  await takeTurns(plan.pairs, [first, second], async ({ contender }, other, pair) => {
+    const measured = await measureChunk(ctx, contender, other.contender, plan);
+    contender.chunks.push(measured);
+    onChunk(pair, contender, measured);
+  });
 }
 
 /** Trades/s over all of a contender's chunks, each from its first request sent to its last answer. */

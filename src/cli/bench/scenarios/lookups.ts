@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpAdapterName } from '../../../config/app-config';
 import { freePort, ManagedProcess } from '../../process';
-import { THAW_SETTLE_MS } from '../alternation';
+import { takeTurns, TurnTaker } from '../alternation';
 import { BenchCluster, benchSpec, HEALTH_TIMEOUT_MS, ROOT } from '../bench-cluster';
 import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../bench-context';
 import { BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
@@ -71,11 +70,9 @@ async function measureBaseline(
   }
 }
 
-interface LookupContender {
+interface LookupContender extends TurnTaker {
   readonly url: string;
   readonly rps: number[];
-  readonly freeze: () => void;
-  readonly thaw: () => void;
 }
 
 /**
@@ -107,22 +104,16 @@ async function cachedInTurns(
     server.start();
     await server.waitHealthy(HEALTH_TIMEOUT_MS);
     await ctx.load({ ...lookupPlan(ctx, baseline.url), durationSec: ctx.sizes.warmupSec });
-    for (let pair = 0; pair < pairs; pair++) {
-      for (const contender of pair % 2 === 0 ? [frontend, baseline] : [baseline, frontend]) {
-        (contender === frontend ? baseline : frontend).freeze();
-        contender.thaw();
-        await sleep(THAW_SETTLE_MS);
-        const result = await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: chunkSec });
-        contender.rps.push(result.rps);
-      }
+    await takeTurns(pairs, [frontend, baseline], async (contender, _other, pair) => {
+      const result = await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: chunkSec });
+      contender.rps.push(result.rps);
+      if (frontend.rps.length !== baseline.rps.length) return;
       const [ours, theirs] = [frontend.rps[pair], baseline.rps[pair]];
       ctx.progress(
         `cached lookup in turns, pair ${pair + 1} of ${pairs}: ${Math.round(ours)} against ${Math.round(theirs)} req/s`,
       );
-    }
+    });
   } finally {
-    frontend.thaw();
-    baseline.thaw();
     await server.stop();
     forget();
   }
