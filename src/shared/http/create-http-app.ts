@@ -52,7 +52,6 @@ export async function createHttpApp(
         bodyParser: false,
         logger: createAppLogger(config),
       });
-      // Before the body parser, so that bodies it refuses are timed too.
       if (options.timeRequests) instrumentExpress(app, app.get(HttpMetrics));
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
