@@ -29,19 +29,39 @@ describe('npm run bench -- --duel (smoke size)', () => {
     expect(sut.stdout).toMatch(/^\| build \| frontend \| catalog \| leader \| followers \| all five \|$/m);
 
     const duels = JSON.parse(await readFile(join(outDir, 'duel.json'), 'utf8')) as DuelResults[];
-    expect(duels.map(({ adapter, clients, chunkTrades }) => ({ adapter, clients, chunkTrades }))).toEqual([
-      { adapter: 'express', clients: 2, chunkTrades: 50 },
-    ]);
+    expect(
+      duels.map(({ adapter, workload, clients, chunkRequests }) => ({ adapter, workload, clients, chunkRequests })),
+    ).toEqual([{ adapter: 'express', workload: 'trades', clients: 2, chunkRequests: 50 }]);
     const [duel] = duels;
     expect(duel.sides).toHaveLength(2);
     for (const side of duel.sides) {
-      expect(side.chunks.map((chunk) => [chunk.trades, chunk.otherTicks])).toEqual([
+      expect(side.chunks.map((chunk) => [chunk.requests, chunk.otherTicks])).toEqual([
         [50, 0],
         [50, 0],
       ]);
       for (const chunk of side.chunks) expect(chunk.cpuMs.leader + chunk.cpuMs.frontend).toBeGreaterThan(0);
     }
     expect(duel.summary.pairs).toBe(2);
-    expect(duel.summary.sides.map((side) => side.trades)).toEqual([100, 100]);
+    expect(duel.summary.sides.map((side) => side.requests)).toEqual([100, 100]);
+  }, 220_000);
+
+  it('duels on cached lookups with --duel-workload lookups, every lookup answered', async () => {
+    const args = ['--smoke', '--adapters', 'express', '--duel', ROOT, '--duel-workload', 'lookups', '--out', outDir];
+    const sut = await runNodeScript(BENCH, args, 200_000);
+    expect(sut.stderr).toBe('');
+    expect(sut.code).toBe(0);
+    expect(sut.stdout).toMatch(
+      /^express: CPU µs per cached lookup, 20 connections, 2 alternating chunks of each build:$/m,
+    );
+
+    const [duel] = JSON.parse(await readFile(join(outDir, 'duel.json'), 'utf8')) as DuelResults[];
+    expect([duel.workload, duel.clients, duel.chunkRequests]).toEqual(['lookups', 20, 500]);
+    for (const side of duel.sides) {
+      expect(side.chunks.map((chunk) => [chunk.requests, chunk.otherTicks])).toEqual([
+        [500, 0],
+        [500, 0],
+      ]);
+      for (const chunk of side.chunks) expect(chunk.cpuMs.frontend).toBeGreaterThan(0);
+    }
   }, 220_000);
 });

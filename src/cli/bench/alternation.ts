@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchCluster } from './bench-cluster';
 import { BenchContext } from './bench-context';
-import { DuelChunk, roleCpuMs } from './duel-figures';
+import { BASELINE_PATH } from './baselines';
+import { DuelChunk, DuelWorkload, roleCpuMs } from './duel-figures';
+import { LoadPlan } from './load.types';
 import { clockTicksPerSecond, cpuDeltaTicks, cpuSnapshot } from './process-cpu';
 import { quiesce } from './scenarios/trades';
 import { tradeRequests } from './trade-verification';
@@ -52,18 +54,30 @@ export interface AlternationPlan {
   /** Chunks of each contender. */
   readonly pairs: number;
   readonly clients: number;
-  readonly trades: number;
+  /** Public requests per chunk. */
+  readonly requests: number;
+  /** Trades unless named. */
+  readonly workload?: DuelWorkload;
 }
 
-/** Measures one chunk of `contender` (`other` frozen); every trade is checked against the log. */
+/** What one chunk sends: trades, or lookups of the one stock the cache already holds. */
+function chunkRequests(workload: DuelWorkload): LoadPlan['requests'] {
+  return workload === 'trades' ? tradeRequests() : [{ method: 'GET', path: BASELINE_PATH }];
+}
+
+/**
+ * Measures one chunk of `contender` (`other` frozen): every request must answer 2xx, and every
+ * trade is checked against the log.
+ */
 async function measureChunk(
   ctx: BenchContext,
   contender: Contender,
   other: Contender,
-  { clients, trades }: AlternationPlan,
+  { clients, requests, workload = 'trades' }: AlternationPlan,
 ): Promise<DuelChunk> {
   const { cluster } = contender;
-  const before = await quiesce(cluster);
+  const trading = workload === 'trades';
+  const before = trading ? await quiesce(cluster) : 0;
   const leaderId = await cluster.leaderId();
   const pids = () => cluster.pids();
   const otherPids = () => other.cluster.pids();
@@ -72,29 +86,28 @@ async function measureChunk(
   const result = await ctx.load({
     url: cluster.frontendUrl,
     connections: clients,
-    amount: trades,
-    requests: tradeRequests(),
+    amount: requests,
+    requests: chunkRequests(workload),
   });
-  const after = await cluster.settled();
+  const logged = trading ? (await cluster.settled()) - before : requests;
   const ticks = cpuDeltaTicks(start, cpuSnapshot(pids));
   const otherTicks = cpuDeltaTicks(otherStart, cpuSnapshot(otherPids));
   if (ticks === undefined || otherTicks === undefined)
     throw new Error('a process of a cluster restarted during a chunk');
-  if (result.ok !== trades || after - before !== trades) {
-    throw new Error(
-      `${contender.label}: ${result.ok} of ${trades} trades answered 2xx, the log grew by ${after - before}`,
-    );
+  if (result.ok !== requests || logged !== requests) {
+    const log = trading ? `, the log grew by ${logged}` : '';
+    throw new Error(`${contender.label}: ${result.ok} of ${requests} ${workload} answered 2xx${log}`);
   }
   const frozen = [...otherTicks.values()].reduce((sum, used) => sum + used, 0);
   return {
-    trades,
+    requests,
     wallMs: result.elapsedMs,
     cpuMs: roleCpuMs(ticks, leaderId, 1000 / clockTicksPerSecond()),
     otherTicks: frozen,
   };
 }
 
-/** Two clusters on the same cores, measured in turns (`takeTurns`): `plan.pairs` chunks of trades each. */
+/** Two clusters on the same cores, measured in turns (`takeTurns`): `plan.pairs` chunks each. */
 export async function alternate(
   ctx: BenchContext,
   contenders: readonly [Contender, Contender],
@@ -113,9 +126,9 @@ export async function alternate(
   });
 }
 
-/** Trades/s over all of a contender's chunks, each from its first request sent to its last answer. */
+/** Requests/s over all of a contender's chunks, each from its first request sent to its last answer. */
 export function chunkRate(chunks: readonly DuelChunk[]): number {
-  const trades = chunks.reduce((sum, chunk) => sum + chunk.trades, 0);
+  const requests = chunks.reduce((sum, chunk) => sum + chunk.requests, 0);
   const wallMs = chunks.reduce((sum, chunk) => sum + chunk.wallMs, 0);
-  return wallMs > 0 ? (trades * 1000) / wallMs : 0;
+  return wallMs > 0 ? (requests * 1000) / wallMs : 0;
 }

@@ -50,10 +50,21 @@ describe(parseBenchOptions.name, () => {
   it('duels with another checkout that has dist/ built, at one client unless told', () => {
     const root = resolve(__dirname, '..', '..', '..');
     expect(parseBenchOptions(['--duel', root], CWD)).toMatchObject({ duel: root, duelClients: 1 });
-    expect(parseBenchOptions(['--duel', root], CWD).duelTrades).toBe(SIZES.full.duelChunkTrades);
-    expect(parseBenchOptions(['--duel', root, '--smoke'], CWD).duelTrades).toBe(SIZES.smoke.duelChunkTrades);
+    expect(parseBenchOptions(['--duel', root], CWD)).toMatchObject({
+      duelWorkload: 'trades',
+      duelChunkRequests: SIZES.full.duelChunkTrades,
+    });
+    expect(parseBenchOptions(['--duel', root, '--smoke'], CWD).duelChunkRequests).toBe(SIZES.smoke.duelChunkTrades);
     const batched = parseBenchOptions(['--duel', root, '--duel-clients', '50', '--duel-trades', '3000'], CWD);
-    expect(batched).toMatchObject({ duelClients: 50, duelTrades: 3000 });
+    expect(batched).toMatchObject({ duelClients: 50, duelChunkRequests: 3000 });
+    expect(parseBenchOptions(['--duel', root, '--duel-workload', 'lookups'], CWD)).toMatchObject({
+      duelWorkload: 'lookups',
+      duelClients: SIZES.full.readConnections,
+      duelChunkRequests: SIZES.full.duelChunkLookups,
+    });
+    expect(() => parseBenchOptions(['--duel', root, '--duel-workload', 'orders'], CWD)).toThrow(
+      "--duel-workload takes one of trades, lookups (got 'orders')",
+    );
     expect(parseBenchOptions([], CWD).duel).toBeUndefined();
     expect(() => parseBenchOptions(['--duel', '/nowhere'], CWD)).toThrow(
       '--duel needs a checkout with dist/ built: /nowhere/dist/main.js not found',

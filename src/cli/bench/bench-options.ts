@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_VARIABLES, HTTP_ADAPTERS, HttpAdapterName, LAUNCHER_VARIABLES } from '../../config/app-config';
 import { integerFlag, parseFlags, UsageError } from '../args/cli-args';
+import { DUEL_WORKLOADS, DuelWorkload } from './duel-figures';
 
 export type BenchMode = 'full' | 'quick' | 'smoke';
 export const SCENARIOS = ['lookups', 'trades', 'sidebyside', 'size', 'orders', 'failover', 'catchup'] as const;
@@ -46,6 +47,8 @@ export interface BenchSizes {
   /** Chunks of each build in a duel (--duel), and trades per chunk. */
   readonly duelChunks: number;
   readonly duelChunkTrades: number;
+  /** Cached lookups per chunk of a lookups duel. */
+  readonly duelChunkLookups: number;
 }
 
 export interface BenchOptions {
@@ -67,10 +70,12 @@ export interface BenchOptions {
   readonly loadCpus: string;
   /** Set with --duel: another checkout (with dist/ built) to measure against this one, instead of the scenarios. */
   readonly duel?: string;
-  /** Trading clients of a duel (--duel-clients). */
+  /** What a duel's chunks send (--duel-workload): trades by default, or cached lookups. */
+  readonly duelWorkload: DuelWorkload;
+  /** Clients (connections) of a duel (--duel-clients): 1 trading client, or the read connections for lookups. */
   readonly duelClients: number;
-  /** Trades per chunk of a duel (--duel-trades; the mode's size otherwise). */
-  readonly duelTrades: number;
+  /** Requests per chunk of a duel (--duel-trades; the mode's size for the workload otherwise). */
+  readonly duelChunkRequests: number;
   readonly help: boolean;
 }
 
@@ -94,6 +99,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     sizeChunkTrades: 6000,
     duelChunks: 12,
     duelChunkTrades: 300,
+    duelChunkLookups: 8000,
   },
   quick: {
     warmupSec: 1,
@@ -114,6 +120,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     sizeChunkTrades: 1000,
     duelChunks: 4,
     duelChunkTrades: 200,
+    duelChunkLookups: 4000,
   },
   smoke: {
     warmupSec: 0.5,
@@ -134,6 +141,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     sizeChunkTrades: 200,
     duelChunks: 2,
     duelChunkTrades: 50,
+    duelChunkLookups: 500,
   },
 };
 
@@ -162,10 +170,20 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
                         alternating between them, the other cluster frozen (SIGSTOP) meanwhile;
                         prints CPU ms per trade by role, this build's change against DIR's, and
                         writes <out>/duel.json
-  --duel-clients N      trading clients in a duel (default 1)
-  --duel-trades N       trades per chunk of a duel (default 300; quick 200, smoke 50); give more with
-                        more clients, e.g. 3000 for 50, so that each chunk lasts a second or more
+  --duel-workload W     trades (default) or lookups: chunks of cached lookups of one stock instead,
+                        with the lookups scenario's 50 connections; prints CPU µs per lookup
+  --duel-clients N      trading clients (or connections) in a duel (default 1; lookups 50)
+  --duel-trades N       requests per chunk of a duel (default 300 trades, quick 200, smoke 50; lookups
+                        8000, 4000, 500); give more with more clients, e.g. 3000 trades for 50, so
+                        that each chunk lasts a second or more
   -h, --help            show this text`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag} takes one of ${allowed.join(', ')} (got '${value}')`);
+  return value as T;
+}
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
@@ -231,6 +249,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     duel: { type: 'string' },
     'duel-clients': { type: 'string' },
     'duel-trades': { type: 'string' },
+    'duel-workload': { type: 'string' },
   });
   if (values.quick && values.smoke) throw new UsageError('choose one of --quick and --smoke');
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
@@ -238,10 +257,12 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
   const outDir = resolve(cwd, values.out ?? defaultOut);
   const markdownFile =
     mode === 'full' && values.out === undefined ? resolve(cwd, 'docs', 'BENCHMARKS.md') : join(outDir, 'BENCHMARKS.md');
+  const duelWorkload = oneOf('--duel-workload', values['duel-workload'], DUEL_WORKLOADS) ?? 'trades';
+  const sizes = SIZES[mode];
   const profiling = values['cpu-prof'] === true || values['cpu-prof-dir'] !== undefined;
   return {
     mode,
-    sizes: SIZES[mode],
+    sizes,
     adapters: list('--adapters', values.adapters, HTTP_ADAPTERS) ?? [...HTTP_ADAPTERS],
     scenarios: list('--scenarios', values.scenarios, SCENARIOS) ?? [...SCENARIOS],
     outDir,
@@ -253,8 +274,13 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     serverCpus: cpuList('--server-cpus', values['server-cpus'] ?? '0'),
     loadCpus: cpuList('--load-cpus', values['load-cpus'] ?? '1'),
     duel: values.duel === undefined ? undefined : duelRoot(resolve(cwd, values.duel)),
-    duelClients: integerFlag('--duel-clients', values['duel-clients'], 1, 1000) ?? 1,
-    duelTrades: integerFlag('--duel-trades', values['duel-trades'], 10, 1_000_000) ?? SIZES[mode].duelChunkTrades,
+    duelWorkload,
+    duelClients:
+      integerFlag('--duel-clients', values['duel-clients'], 1, 1000) ??
+      (duelWorkload === 'trades' ? 1 : sizes.readConnections),
+    duelChunkRequests:
+      integerFlag('--duel-trades', values['duel-trades'], 10, 1_000_000) ??
+      (duelWorkload === 'trades' ? sizes.duelChunkTrades : sizes.duelChunkLookups),
     help: values.help ?? false,
   };
 }

@@ -3,7 +3,7 @@ import { DuelSide, duelMarkdown, roleCpuMs, summariseDuel } from './duel-figures
 const side = (label: string, perChunkMs: number[]): DuelSide => ({
   label,
   chunks: perChunkMs.map((ms) => ({
-    trades: 100,
+    requests: 100,
     wallMs: 50,
     otherTicks: 0,
     cpuMs: { frontend: ms / 2, catalog: ms / 4, leader: ms / 8, followers: ms / 8 },
@@ -25,9 +25,9 @@ describe(roleCpuMs.name, () => {
 });
 
 describe(summariseDuel.name, () => {
-  it('sums each build per trade and counts the chunk pairs the second build won', () => {
+  it('sums each build per request and counts the chunk pairs the second build won', () => {
     const sut = summariseDuel(side('before', [400, 440, 360]), side('after', [200, 460, 240]));
-    expect(sut.sides.map((summary) => [summary.label, summary.trades, summary.perTrade])).toEqual([
+    expect(sut.sides.map((summary) => [summary.label, summary.requests, summary.perRequest])).toEqual([
       ['before', 300, { frontend: 2, catalog: 1, leader: 0.5, followers: 0.5, all: 4 }],
       ['after', 300, { frontend: 1.5, catalog: 0.75, leader: 0.375, followers: 0.375, all: 3 }],
     ]);
@@ -51,6 +51,18 @@ describe(duelMarkdown.name, () => {
       '| --- | ---: | ---: | ---: | ---: | ---: |',
       '| aabeb3d (../before) | 2.10 | 1.05 | 0.53 | 0.53 | 4.20 |',
       '| f00dcaf (.) | 1.88 | 0.94 | 0.47 | 0.47 | 3.75 (−11 %, lower in 1 of 2 chunks) |',
+    ]);
+  });
+
+  it('shows a lookups duel in µs per cached lookup', () => {
+    const summary = summariseDuel(side('aabeb3d (../before)', [7, 6]), side('f00dcaf (.)', [6, 5]));
+    expect(duelMarkdown(summary, 50, 'lookups').split('\n')).toEqual([
+      'CPU µs per cached lookup, 50 connections, 2 alternating chunks of each build:',
+      '',
+      '| build | frontend | catalog | leader | followers | all five |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| aabeb3d (../before) | 32.5 | 16.3 | 8.1 | 8.1 | 65.0 |',
+      '| f00dcaf (.) | 27.5 | 13.8 | 6.9 | 6.9 | 55.0 (−15 %, lower in 2 of 2 chunks) |',
     ]);
   });
 });

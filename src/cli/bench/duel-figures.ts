@@ -11,7 +11,8 @@ export interface RoleCpuMs {
 
 /** One measured chunk of one build's cluster. */
 export interface DuelChunk {
-  readonly trades: number;
+  /** Public requests answered: trades, or cached lookups in a lookups duel. */
+  readonly requests: number;
   /** From the chunk's first request sent to its last answer. */
   readonly wallMs: number;
   readonly cpuMs: RoleCpuMs;
@@ -27,16 +28,16 @@ export interface DuelSide {
 
 export interface DuelSideSummary {
   readonly label: string;
-  readonly trades: number;
-  /** CPU ms per trade, by role and in all. */
-  readonly perTrade: RoleCpuMs & { readonly all: number };
+  readonly requests: number;
+  /** CPU ms per request, by role and in all. */
+  readonly perRequest: RoleCpuMs & { readonly all: number };
 }
 
 export interface DuelSummary {
   readonly sides: readonly [DuelSideSummary, DuelSideSummary];
-  /** The second build's CPU per trade ÷ the first's. */
+  /** The second build's CPU per request ÷ the first's. */
   readonly ratio: number;
-  /** In how many chunk pairs the second build cost less per trade than the first. */
+  /** In how many chunk pairs the second build cost less per request than the first. */
   readonly secondLower: number;
   readonly pairs: number;
 }
@@ -67,34 +68,47 @@ export function roleCpuMs(ticks: ReadonlyMap<string, number>, leaderId: number, 
 }
 
 function summarise(side: DuelSide): DuelSideSummary {
-  const trades = side.chunks.reduce((sum, chunk) => sum + chunk.trades, 0);
+  const requests = side.chunks.reduce((sum, chunk) => sum + chunk.requests, 0);
   const perRole = Object.fromEntries(
-    ROLES.map((role) => [role, side.chunks.reduce((sum, chunk) => sum + chunk.cpuMs[role], 0) / trades]),
+    ROLES.map((role) => [role, side.chunks.reduce((sum, chunk) => sum + chunk.cpuMs[role], 0) / requests]),
   ) as unknown as RoleCpuMs;
-  return { label: side.label, trades, perTrade: { ...perRole, all: totalMs(perRole) } };
+  return { label: side.label, requests, perRequest: { ...perRole, all: totalMs(perRole) } };
 }
 
-const perTradeOf = (chunk: DuelChunk): number => totalMs(chunk.cpuMs) / chunk.trades;
+const perRequestOf = (chunk: DuelChunk): number => totalMs(chunk.cpuMs) / chunk.requests;
 
-/** Both builds' CPU per trade, and how often the second was the cheaper one, chunk by chunk. */
+/** Both builds' CPU per request, and how often the second was the cheaper one, chunk by chunk. */
 export function summariseDuel(first: DuelSide, second: DuelSide): DuelSummary {
   const pairs = Math.min(first.chunks.length, second.chunks.length);
   if (pairs === 0) throw new Error('a duel needs at least one chunk of each build');
   let secondLower = 0;
-  for (let i = 0; i < pairs; i++) if (perTradeOf(second.chunks[i]) < perTradeOf(first.chunks[i])) secondLower += 1;
+  for (let i = 0; i < pairs; i++) if (perRequestOf(second.chunks[i]) < perRequestOf(first.chunks[i])) secondLower += 1;
   const sides = [summarise(first), summarise(second)] as const;
-  return { sides, ratio: sides[1].perTrade.all / sides[0].perTrade.all, secondLower, pairs };
+  return { sides, ratio: sides[1].perRequest.all / sides[0].perRequest.all, secondLower, pairs };
 }
 
+/** What a duel's chunks load the clusters with: trades, or cached lookups (`--duel-workload`). */
+export const DUEL_WORKLOADS = ['trades', 'lookups'] as const;
+export type DuelWorkload = (typeof DUEL_WORKLOADS)[number];
+
+/** Trades in ms, with two decimals; a cached lookup costs some tens of µs, shown in µs. */
+const UNITS: Record<DuelWorkload, { title: string; scale: number; digits: number }> = {
+  trades: { title: 'CPU ms per trade', scale: 1, digits: 2 },
+  lookups: { title: 'CPU µs per cached lookup', scale: 1000, digits: 1 },
+};
+
 /** The duel's table, as PERFORMANCE.md shows duels. */
-export function duelMarkdown(summary: DuelSummary, clients: number): string {
+export function duelMarkdown(summary: DuelSummary, clients: number, workload: DuelWorkload = 'trades'): string {
   const [first, second] = summary.sides;
+  const { title, scale, digits } = UNITS[workload];
+  const figure = (ms: number): string => (ms * scale).toFixed(digits);
   const row = (side: DuelSideSummary, extra: string): string =>
-    `| ${side.label} | ${ROLES.map((role) => side.perTrade[role].toFixed(2)).join(' | ')} | ${side.perTrade.all.toFixed(2)}${extra} |`;
+    `| ${side.label} | ${ROLES.map((role) => figure(side.perRequest[role])).join(' | ')} | ${figure(side.perRequest.all)}${extra} |`;
   const percent = Math.round((summary.ratio - 1) * 100);
   const change = `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent)} %`;
+  const who = workload === 'trades' ? 'client' : 'connection';
   return [
-    `CPU ms per trade, ${clients} client${clients === 1 ? '' : 's'}, ${summary.pairs} alternating chunks of each build:`,
+    `${title}, ${clients} ${who}${clients === 1 ? '' : 's'}, ${summary.pairs} alternating chunks of each build:`,
     '',
     '| build | frontend | catalog | leader | followers | all five |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

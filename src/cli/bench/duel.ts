@@ -5,16 +5,20 @@ import { HttpAdapterName } from '../../config/app-config';
 import { alternate, Contender } from './alternation';
 import { BenchCluster, ROOT } from './bench-cluster';
 import { BenchContext } from './bench-context';
-import { DuelSide, duelMarkdown, DuelSummary, summariseDuel, totalMs } from './duel-figures';
+import { BASELINE_PATH } from './baselines';
+import { DuelSide, duelMarkdown, DuelSummary, DuelWorkload, summariseDuel, totalMs } from './duel-figures';
 import { tradeRequests } from './trade-verification';
 
 export interface DuelResults {
   readonly adapter: HttpAdapterName;
+  readonly workload: DuelWorkload;
   readonly clients: number;
-  readonly chunkTrades: number;
+  readonly chunkRequests: number;
   readonly sides: readonly DuelSide[];
   readonly summary: DuelSummary;
 }
+
+const LOOKUP = { method: 'GET', path: BASELINE_PATH } as const;
 
 /** The checkout's commit and whether it has changes, or its path where git cannot say. */
 export function buildLabel(root: string): string {
@@ -27,12 +31,12 @@ export function buildLabel(root: string): string {
 
 /**
  * Two builds' clusters side by side on the server cores: both warmed up, then measured in
- * alternating chunks of trades (see `alternate`), so that both builds meet the same minutes of the
+ * alternating chunks of trades or cached lookups (see `alternate`), so that both builds meet the same minutes of the
  * host's drifting speed.
  */
 export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, otherRoot: string): Promise<DuelResults> {
-  const { duelChunks, tradeWarmupTrades } = ctx.sizes;
-  const clients = ctx.options.duelClients;
+  const { duelChunks, tradeWarmupTrades, warmupSec } = ctx.sizes;
+  const { duelClients: clients, duelWorkload: workload, duelChunkRequests } = ctx.options;
   const settings = ctx.clusterSettings(adapter);
   const contenders: Contender[] = [];
   const forget = ctx.onAbort(() => contenders.forEach((contender) => contender.cluster.killNow()));
@@ -48,27 +52,29 @@ export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, other
     // Both at once, neither frozen: nothing here is measured, and one cluster frozen through the
     // other's whole warm-up (40 s) once did not settle within a minute of its thaw (not understood:
     // the same freeze outside a duel recovered at once). Chunks freeze a cluster for seconds only.
-    ctx.progress(`warming both clusters up with ${tradeWarmupTrades.toLocaleString('en-US')} trades each`);
-    await Promise.all(
-      contenders.map(({ cluster }) =>
-        ctx.load({
-          url: cluster.frontendUrl,
-          connections: clients,
-          amount: tradeWarmupTrades,
-          requests: tradeRequests(),
-        }),
-      ),
+    const warmUp = (url: string) =>
+      workload === 'trades'
+        ? ctx.load({ url, connections: clients, amount: tradeWarmupTrades, requests: tradeRequests() })
+        : ctx.load({ url, connections: clients, durationSec: warmupSec, requests: [LOOKUP] });
+    ctx.progress(
+      workload === 'trades'
+        ? `warming both clusters up with ${tradeWarmupTrades.toLocaleString('en-US')} trades each`
+        : `warming both clusters up with ${warmupSec} s of cached lookups each`,
     );
-    const plan = { pairs: duelChunks, clients, trades: ctx.options.duelTrades };
+    await Promise.all(contenders.map(({ cluster }) => warmUp(cluster.frontendUrl)));
+    const plan = { pairs: duelChunks, clients, requests: duelChunkRequests, workload };
     await alternate(ctx, [first, second], plan, (pair, contender, measured) => {
-      const perTrade = totalMs(measured.cpuMs) / measured.trades;
+      const perRequest = totalMs(measured.cpuMs) / measured.requests;
+      const cost =
+        workload === 'trades'
+          ? `${perRequest.toFixed(2)} ms of CPU per trade`
+          : `${(perRequest * 1000).toFixed(1)} µs of CPU per lookup`;
       const leak = measured.otherTicks > 0 ? ` (the frozen cluster used ${measured.otherTicks} ticks meanwhile)` : '';
-      ctx.progress(
-        `chunk ${pair + 1} of ${duelChunks}, ${contender.label}: ${perTrade.toFixed(2)} ms of CPU per trade${leak}`,
-      );
+      ctx.progress(`chunk ${pair + 1} of ${duelChunks}, ${contender.label}: ${cost}${leak}`);
     });
     const sides = contenders.map(({ label, chunks }) => ({ label, chunks }));
-    return { adapter, clients, chunkTrades: ctx.options.duelTrades, sides, summary: summariseDuel(sides[0], sides[1]) };
+    const summary = summariseDuel(sides[0], sides[1]);
+    return { adapter, workload, clients, chunkRequests: duelChunkRequests, sides, summary };
   } finally {
     ctx.progress('stopping both clusters');
     await Promise.all(contenders.map((contender) => contender.cluster.stop()));
@@ -91,7 +97,8 @@ export async function runDuels(ctx: BenchContext, otherRoot: string): Promise<Du
   await mkdir(options.outDir, { recursive: true });
   const file = join(options.outDir, 'duel.json');
   await writeFile(file, `${JSON.stringify(duels, null, 2)}\n`);
-  for (const duel of duels) console.log(`\n${duel.adapter}: ${duelMarkdown(duel.summary, duel.clients)}`);
+  for (const duel of duels)
+    console.log(`\n${duel.adapter}: ${duelMarkdown(duel.summary, duel.clients, duel.workload)}`);
   ctx.progress(`wrote ${relative(process.cwd(), file)}`);
   return duels;
 }

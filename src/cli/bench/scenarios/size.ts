@@ -37,7 +37,7 @@ async function fill(ctx: BenchContext, cluster: BenchCluster, target: number, or
 }
 
 function sideOf(contender: Contender, ordersBefore: number): AlternationSide {
-  const trades = contender.chunks.reduce((sum, chunk) => sum + chunk.trades, 0);
+  const trades = contender.chunks.reduce((sum, chunk) => sum + chunk.requests, 0);
   const cpuMs = contender.chunks.reduce((sum, chunk) => sum + totalMs(chunk.cpuMs), 0);
   return { ordersBefore, trades, tradesPerSec: chunkRate(contender.chunks), cpuMsPerTrade: cpuMs / trades };
 }
@@ -67,8 +67,8 @@ async function againstFresh(
     const filled: Contender = { label: 'filled', cluster: filledCluster, chunks: [] };
     const fresh: Contender = { label: 'fresh', cluster: freshCluster, chunks: [] };
     const [filledBefore, freshBefore] = await Promise.all([quiesce(filledCluster), quiesce(freshCluster)]);
-    await alternate(ctx, [filled, fresh], { pairs, clients: CLIENTS, trades }, (pair, contender, chunk) => {
-      const rate = Math.round((chunk.trades * 1000) / chunk.wallMs);
+    await alternate(ctx, [filled, fresh], { pairs, clients: CLIENTS, requests: trades }, (pair, contender, chunk) => {
+      const rate = Math.round((chunk.requests * 1000) / chunk.wallMs);
       ctx.progress(`size: chunk ${pair + 1} of ${pairs}, ${contender.label} cluster: ${count(rate)} trades/s`);
     });
     const pairRatios = filled.chunks.map((chunk, i) => chunkRate([chunk]) / chunkRate([fresh.chunks[i]]));
