@@ -1,4 +1,4 @@
-import { Controller, Get, Module, Param } from '@nestjs/common';
+import { Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { channel } from 'node:diagnostics_channel';
@@ -11,6 +11,11 @@ import { HttpMetrics } from './http-metrics';
 class QuoteController {
   @Get(':name')
   quote(@Param('name') name: string): { name: string } {
+    return { name };
+  }
+
+  @Post(':name')
+  update(@Param('name') name: string): { name: string } {
     return { name };
   }
 }
@@ -53,8 +58,15 @@ describe(instrumentExpress.name, () => {
     expect((await fetch(`${one.url}/stocks/GameStart`)).status).toBe(200);
     expect((await fetch(`${one.url}/stocks/FishCo`)).status).toBe(200);
     expect((await fetch(`${one.url}/nowhere`)).status).toBe(404);
+    const malformed = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' };
+    expect((await fetch(`${one.url}/stocks/GameStart`, malformed)).status).toBe(400);
     expect((await fetch(`${two.url}/stocks/GameStart`)).status).toBe(200);
-    expect(await counts(one.registry)).toEqual(['GET /stocks/:name 200 2', 'GET unmatched 404 1']);
+    // The POST's body is refused before express routes it.
+    expect(await counts(one.registry)).toEqual([
+      'GET /stocks/:name 200 2',
+      'GET unmatched 404 1',
+      'POST unmatched 400 1',
+    ]);
     expect(await counts(two.registry)).toEqual(['GET /stocks/:name 200 1']);
   });
 
