@@ -93,6 +93,10 @@ export class BenchCluster {
     return new Map([...this.members].map(([name, member]) => [name, member.pid]));
   }
 
+  frontend(): ManagedProcess {
+    return this.member(FRONTEND);
+  }
+
   replica(id: number): ManagedProcess {
     return this.member(replicaName(id));
   }

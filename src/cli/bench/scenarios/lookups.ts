@@ -77,8 +77,11 @@ interface LookupContender extends TurnTaker {
 
 /**
  * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in turns: chunks of
- * 50 connections, alternating which goes first, the other frozen (the whole cluster while the
- * baseline runs). The baseline's req/s moved by half between runs a minute apart on this host.
+ * 50 connections, alternating which goes first, the other frozen. The baseline's req/s moved by half
+ * between runs a minute apart on this host. Only the frontend is frozen while the baseline runs: the
+ * rest of the cluster, which a cached lookup never reaches, idles through both turns alike. Freezing
+ * and thawing it too every few seconds raised the frontend's own CPU per lookup from 58 to 66–73 µs
+ * (docs/PERFORMANCE.md, seventh round).
  */
 async function cachedInTurns(
   ctx: BenchContext,
@@ -91,8 +94,8 @@ async function cachedInTurns(
   const frontend: LookupContender = {
     url: cluster.frontendUrl,
     rps: [],
-    freeze: () => cluster.freeze(),
-    thaw: () => cluster.thaw(),
+    freeze: () => cluster.frontend().signal('SIGSTOP'),
+    thaw: () => cluster.frontend().signal('SIGCONT'),
   };
   const baseline: LookupContender = {
     url: server.spec.url ?? '',
