@@ -1,5 +1,5 @@
-import { Global, Module } from '@nestjs/common';
 import { HttpModule, HttpModuleOptions } from '@nestjs/axios';
+import { Global, Module } from '@nestjs/common';
 import { AxiosHeaders } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';

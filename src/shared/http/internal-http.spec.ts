@@ -20,16 +20,7 @@ describe(pruneDefaults.name, () => {
     const sut = axios.create(internalAxiosConfig(config)).defaults;
     const { adapter, httpAgent } = sut;
     pruneDefaults(sut);
-    expect(Object.keys(sut).sort()).toEqual([
-      'adapter',
-      'headers',
-      'httpAgent',
-      'httpsAgent',
-      'timeout',
-      'transformRequest',
-      'transformResponse',
-      'validateStatus',
-    ]);
+    expect(Object.keys(sut).sort()).toEqual(Object.keys(internalAxiosConfig(config)).sort());
     expect({ ...sut.headers }).toEqual({ [INTERNAL_TOKEN_HEADER]: 'secret-token' });
     expect([sut.adapter, sut.timeout, sut.httpAgent]).toEqual([adapter, 1500, httpAgent]);
   });

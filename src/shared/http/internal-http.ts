@@ -18,7 +18,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** What our calls use of an instance's defaults (internalAxiosConfig sets them). */
+/** What our calls use of an instance's defaults: what internalAxiosConfig sets (the unit test checks). */
 const USED_DEFAULTS = new Set([
   'adapter',
   'timeout',
@@ -34,9 +34,10 @@ const USED_DEFAULTS = new Set([
  * Removes from an instance's defaults, in place, what our calls never use. Axios merges its
  * defaults into every call (`mergeConfig` copies and checks each key) and folds its per-method
  * header buckets into the call's headers: with the XSRF names, body limits, `transitional` options
- * and buckets gone, axios does less per call (docs/PERFORMANCE.md). In place, because the instance
- * function holds a copy of the reference its requests never read. The `Accept` header of the
- * buckets goes with them: our services answer JSON whatever a call accepts.
+ * and buckets gone, axios does less per call (docs/PERFORMANCE.md). In place: an instance's
+ * `defaults` property is a copy of the reference its requests read, so assigning to it would change
+ * nothing. The `Accept` header of the buckets goes with them: our services answer JSON whatever a
+ * call accepts.
  */
 export function pruneDefaults(defaults: AxiosInstance['defaults']): void {
   const all = defaults as unknown as Record<string, unknown>;
