@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchCluster } from './bench-cluster';
 import { BenchContext } from './bench-context';
-import { BASELINE_PATH } from './baselines';
+import { CACHED_LOOKUP } from './baselines';
 import { DuelChunk, DuelWorkload, roleCpuMs } from './duel-figures';
 import { LoadPlan } from './load.types';
 import { clockTicksPerSecond, cpuDeltaTicks, cpuSnapshot } from './process-cpu';
@@ -61,8 +61,8 @@ export interface AlternationPlan {
 }
 
 /** What one chunk sends: trades, or lookups of the one stock the cache already holds. */
-function chunkRequests(workload: DuelWorkload): LoadPlan['requests'] {
-  return workload === 'trades' ? tradeRequests() : [{ method: 'GET', path: BASELINE_PATH }];
+export function chunkRequests(workload: DuelWorkload): LoadPlan['requests'] {
+  return workload === 'trades' ? tradeRequests() : [CACHED_LOOKUP];
 }
 
 /**

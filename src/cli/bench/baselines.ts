@@ -5,12 +5,15 @@ import { AppConfig, HttpAdapterName } from '../../config/app-config';
 import { createHttpApp } from '../../shared/http/create-http-app';
 import { ErrorEnvelopeFilter } from '../../shared/http/error-envelope.filter';
 import { StrictValidationPipe } from '../../shared/http/strict-validation.pipe';
+import { PlannedRequest } from './load.types';
 
 /** What a cached lookup answers: the same body as `GET /stocks/GameStart` on a fresh frontend. */
 export const BASELINE_QUOTES: ReadonlyMap<string, { name: string; price: number; quantity: number }> = new Map([
   ['GameStart', { name: 'GameStart', price: 15.99, quantity: 100 }],
 ]);
 export const BASELINE_PATH = '/stocks/GameStart';
+/** The lookup every lookup run sends, to our frontend and to the baselines alike. */
+export const CACHED_LOOKUP: PlannedRequest = { method: 'GET', path: BASELINE_PATH };
 
 const NOT_FOUND = JSON.stringify({ error: { code: 404, message: 'stock not found' } });
 

@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { HttpAdapterName } from '../../config/app-config';
-import { alternate, Contender } from './alternation';
+import { alternate, chunkRequests, Contender } from './alternation';
 import { BenchCluster, ROOT } from './bench-cluster';
 import { BenchContext } from './bench-context';
-import { BASELINE_PATH } from './baselines';
 import { DuelSide, duelMarkdown, DuelSummary, DuelWorkload, summariseDuel, totalMs } from './duel-figures';
-import { tradeRequests } from './trade-verification';
 
 export interface DuelResults {
   readonly adapter: HttpAdapterName;
@@ -17,8 +15,6 @@ export interface DuelResults {
   readonly sides: readonly DuelSide[];
   readonly summary: DuelSummary;
 }
-
-const LOOKUP = { method: 'GET', path: BASELINE_PATH } as const;
 
 /** The checkout's commit and whether it has changes, or its path where git cannot say. */
 export function buildLabel(root: string): string {
@@ -52,10 +48,11 @@ export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, other
     // Both at once, neither frozen: nothing here is measured, and one cluster frozen through the
     // other's whole warm-up (40 s) once did not settle within a minute of its thaw (not understood:
     // the same freeze outside a duel recovered at once). Chunks freeze a cluster for seconds only.
+    const requests = chunkRequests(workload);
     const warmUp = (url: string) =>
       workload === 'trades'
-        ? ctx.load({ url, connections: clients, amount: tradeWarmupTrades, requests: tradeRequests() })
-        : ctx.load({ url, connections: clients, durationSec: warmupSec, requests: [LOOKUP] });
+        ? ctx.load({ url, connections: clients, amount: tradeWarmupTrades, requests })
+        : ctx.load({ url, connections: clients, durationSec: warmupSec, requests });
     ctx.progress(
       workload === 'trades'
         ? `warming both clusters up with ${tradeWarmupTrades.toLocaleString('en-US')} trades each`

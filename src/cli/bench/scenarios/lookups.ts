@@ -5,7 +5,7 @@ import { takeTurns, TurnTaker } from '../alternation';
 import { BenchCluster, benchSpec, HEALTH_TIMEOUT_MS, ROOT } from '../bench-cluster';
 import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../bench-context';
 import { BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
-import { BASELINE_PATH, BASELINE_QUOTES } from '../baselines';
+import { BASELINE_PATH, BASELINE_QUOTES, CACHED_LOOKUP } from '../baselines';
 import { median } from '../latency-figures';
 import { LoadPlan } from '../load.types';
 
@@ -17,7 +17,7 @@ function lookupPlan(ctx: BenchContext, url: string, connections = ctx.sizes.read
     url,
     connections,
     durationSec: ctx.sizes.durationSec,
-    requests: [{ method: 'GET', path: BASELINE_PATH }],
+    requests: [CACHED_LOOKUP],
   };
 }
 
