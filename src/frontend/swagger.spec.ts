@@ -1,7 +1,7 @@
 import { Controller, Get, INestApplication, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { PrototypedExpressAdapter } from '../shared/http/prototyped-express.adapter';
+import { LeanExpressAdapter } from '../shared/http/lean-express.adapter';
 import { setUpSwagger, SwaggerMount } from './swagger';
 
 @Controller('stocks')
@@ -25,7 +25,7 @@ describe(setUpSwagger.name, () => {
   afterEach(() => app.close());
 
   it("puts Swagger's routes after the API's on express, so that no API request is matched against them", async () => {
-    app = await NestFactory.create<NestExpressApplication>(DocumentedModule, new PrototypedExpressAdapter(), {
+    app = await NestFactory.create<NestExpressApplication>(DocumentedModule, new LeanExpressAdapter(), {
       logger: false,
     });
     setUpSwagger(app);

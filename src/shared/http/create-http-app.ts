@@ -47,8 +47,8 @@ export async function createHttpApp(
   switch (config.httpAdapter) {
     case 'express': {
       // Each adapter is loaded only when chosen: the other stays out of memory.
-      const { PrototypedExpressAdapter } = await import('./prototyped-express.adapter');
-      const app = await NestFactory.create<NestExpressApplication>(rootModule, new PrototypedExpressAdapter(), {
+      const { LeanExpressAdapter } = await import('./lean-express.adapter');
+      const app = await NestFactory.create<NestExpressApplication>(rootModule, new LeanExpressAdapter(), {
         bodyParser: false,
         logger: createAppLogger(config),
       });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { channel } from 'node:diagnostics_channel';
 import { Registry } from 'prom-client';
-import { PrototypedExpressAdapter } from '../http/prototyped-express.adapter';
+import { LeanExpressAdapter } from '../http/lean-express.adapter';
 import { instrumentExpress } from './http-instrumentation';
 import { HttpMetrics } from './http-metrics';
 
@@ -25,7 +25,7 @@ class QuoteModule {}
 
 /** One express app on a free port, timed into its own registry. */
 async function timedApp(): Promise<{ app: NestExpressApplication; registry: Registry; url: string }> {
-  const app = await NestFactory.create<NestExpressApplication>(QuoteModule, new PrototypedExpressAdapter(), {
+  const app = await NestFactory.create<NestExpressApplication>(QuoteModule, new LeanExpressAdapter(), {
     logger: false,
   });
   const registry = new Registry();

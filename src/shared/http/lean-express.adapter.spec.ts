@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import axios from 'axios';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { PrototypedExpressAdapter } from './prototyped-express.adapter';
+import { LeanExpressAdapter } from './lean-express.adapter';
 
 @Controller()
 class EchoController {
@@ -31,14 +31,14 @@ interface ExpressPrototypes {
   readonly response: object;
 }
 
-describe('PrototypedExpressAdapter', () => {
+describe('LeanExpressAdapter', () => {
   let app: INestApplication;
   let url: string;
   /** The prototypes of each request and response as node:http hands them over, before express runs. */
   const arrived: { request: object | null; response: object | null }[] = [];
 
   beforeAll(async () => {
-    app = await NestFactory.create(EchoModule, new PrototypedExpressAdapter(), { logger: false });
+    app = await NestFactory.create(EchoModule, new LeanExpressAdapter(), { logger: false });
     const server = app.getHttpServer() as Server;
     server.prependListener('request', (request: IncomingMessage, response: ServerResponse) =>
       arrived.push({ request: Object.getPrototypeOf(request), response: Object.getPrototypeOf(response) }),
@@ -69,7 +69,7 @@ describe('PrototypedExpressAdapter', () => {
   });
 
   it("leaves a server that must track its connections to Nest's own set-up", async () => {
-    const tracking = await NestFactory.create(EchoModule, new PrototypedExpressAdapter(), {
+    const tracking = await NestFactory.create(EchoModule, new LeanExpressAdapter(), {
       logger: false,
       forceCloseConnections: true,
     });

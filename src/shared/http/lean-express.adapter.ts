@@ -1,6 +1,7 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { createServer, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { writeJson } from './json-reply';
 
 /** An express application: a request listener, with the prototypes it gives requests and responses. */
 type ExpressApplication = RequestListener & {
@@ -31,16 +32,18 @@ function bornWith<C>(base: C, prototype: object): C {
 }
 
 /**
- * Nest's ExpressAdapter, except that its server creates each request and response with express's
- * own prototypes (`app.request`, `app.response`) already in place.
+ * Nest's ExpressAdapter with two costs of every request taken out (docs/PERFORMANCE.md, fifth and
+ * eighth rounds):
  *
- * Express gives every request and response those prototypes with `Object.setPrototypeOf` as it
- * starts handling them. Changing a live object's prototype costs V8 a new map for every one, and
- * leaves the property loads on them megamorphic; a plain express app answered 2.7× the requests
- * on one core once the objects were born with the prototype (setting the same prototype again is
- * a no-op). See docs/PERFORMANCE.md, fifth round.
+ * - Its server creates each request and response with express's own prototypes (`app.request`,
+ *   `app.response`) already in place. Express gives every request and response those prototypes
+ *   with `Object.setPrototypeOf` as it starts handling them. Changing a live object's prototype costs V8 a new map for every one,
+ *   and leaves the property loads on them megamorphic; a plain express app answered 2.7× the
+ *   requests on one core once the objects were born with the prototype (setting the same
+ *   prototype again is a no-op).
+ * - A handler's plain JSON result is written directly (writeJson), not through `res.json`.
  */
-export class PrototypedExpressAdapter extends ExpressAdapter {
+export class LeanExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
     const plain = !options?.httpsOptions && !options?.forceCloseConnections;
     if (!plain || !callable(IncomingMessage) || !callable(ServerResponse)) return super.initHttpServer(options);
@@ -52,5 +55,9 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
       },
       app,
     );
+  }
+
+  override reply(response: ServerResponse, body: unknown, statusCode?: number): unknown {
+    return writeJson(response, body, statusCode) ? response : super.reply(response, body, statusCode);
   }
 }
