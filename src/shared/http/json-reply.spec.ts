@@ -112,7 +112,8 @@ describe('writeJson through LeanExpressAdapter', () => {
   beforeAll(async () => {
     lean = await createApp(new LeanExpressAdapter());
     stock = await createApp(new ExpressAdapter());
-    jsonCalls = jest.spyOn(lean.getHttpAdapter().getInstance<{ response: { json: () => unknown } }>().response, 'json');
+    const express = lean.getHttpAdapter().getInstance() as { response: { json: () => unknown } };
+    jsonCalls = jest.spyOn(express.response, 'json');
     [leanUrl, stockUrl] = await Promise.all([listen(lean), listen(stock)]);
   });
 
