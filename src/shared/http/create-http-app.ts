@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { createAppLogger } from '../logging/app-logger';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { instrumentExpress, instrumentFastify } from '../metrics/http-instrumentation';
+import { plainJsonBody } from './json-body';
 
 export const MALFORMED_JSON = 'malformed JSON body';
 /** Node's default limit of a request's header block, the URL included. */
@@ -53,6 +54,8 @@ export async function createHttpApp(
         logger: createAppLogger(config),
       });
       if (options.timeRequests) instrumentExpress(app, app.get(HttpMetrics));
+      // The common body first; body-parser reads every other kind, and refuses what it refuses.
+      app.use(plainJsonBody(bodyLimitBytes));
       app.useBodyParser('json', { limit: bodyLimitBytes });
       app.use(malformedJsonToBadRequest);
       app.disable('x-powered-by');
