@@ -23,6 +23,9 @@ describe('plainJsonBody', () => {
   let server: Server;
   let url: string;
 
+  /** Every outcome, as the middleware hands it on (also for requests whose client is gone). */
+  const outcomes: Outcome[] = [];
+
   beforeAll(async () => {
     const middleware = plainJsonBody(LIMIT);
     server = createServer((request, response) =>
@@ -33,6 +36,7 @@ describe('plainJsonBody', () => {
           body: (request as { body?: unknown }).body ?? null,
           error: failure ? { status: failure.status, type: failure.type } : null,
         };
+        outcomes.push(outcome);
         response.setHeader('connection', 'close');
         response.end(JSON.stringify(outcome));
       }),
@@ -84,6 +88,19 @@ describe('plainJsonBody', () => {
       body: null,
       error: { status: 400, type: 'entity.parse.failed' },
     });
+  });
+
+  it('hands on a request whose client left before the end of its body as aborted (400)', async () => {
+    outcomes.length = 0;
+    const request = httpRequest(url, { method: 'POST', headers: { ...json, 'content-length': '40' }, agent: false });
+    request.on('error', () => undefined);
+    request.write('{"name":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.destroy();
+    for (let waited = 0; outcomes.length === 0 && waited < 2000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(outcomes).toEqual([{ read: false, body: null, error: { status: 400, type: 'request.aborted' } }]);
   });
 
   it.each<[string, Sent]>([

@@ -55,7 +55,10 @@ export function plainJsonBody(limitBytes: number) {
       next(error);
     };
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.once('error', () => settle(bodyError('request.aborted', 'request aborted')));
+    // A client gone before the end: 'error' on most aborts; 'close' comes last either way.
+    const aborted = () => settle(bodyError('request.aborted', 'request aborted'));
+    request.once('error', aborted);
+    request.once('close', aborted);
     request.once('end', () => {
       try {
         request.body = parseStrict(Buffer.concat(chunks).toString('utf8'));
