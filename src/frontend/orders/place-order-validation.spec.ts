@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { MAX_STOCK_NAME_LENGTH, MAX_TRADE_QUANTITY } from '../../shared/contracts';
 import { OrderNumberPipe } from './order-number.pipe';
 import { PlaceOrderDto } from './place-order.dto';
 import { toErrorReply } from '../../shared/http/error-envelope';
@@ -25,6 +26,54 @@ describe(StrictValidationPipe.name, () => {
     const result = await sut.transform({ ...VALID }, BODY);
     expect(result).toBeInstanceOf(PlaceOrderDto);
     expect(result).toEqual(VALID);
+  });
+
+  it('makes a valid body the DTO without class-transformer and class-validator', async () => {
+    const classValidator = jest.spyOn(ValidationPipe.prototype, 'transform');
+    try {
+      const result = await sut.transform({ ...VALID }, BODY);
+      expect(result).toBeInstanceOf(PlaceOrderDto);
+      expect(result).toEqual(VALID);
+      expect(classValidator).not.toHaveBeenCalled();
+      await refusal(sut, { ...VALID, quantity: 0 });
+      expect(classValidator).toHaveBeenCalledTimes(1);
+    } finally {
+      classValidator.mockRestore();
+    }
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a valid body', VALID],
+    ['a sell', { ...VALID, type: 'sell' }],
+    ['the largest quantity', { ...VALID, quantity: MAX_TRADE_QUANTITY }],
+    ['a one-character name', { ...VALID, name: 'G' }],
+    ['the longest name', { ...VALID, name: 'G'.repeat(MAX_STOCK_NAME_LENGTH) }],
+    ['a name with a space', { ...VALID, name: 'Game Start' }],
+    ['a name outside ASCII', { ...VALID, name: 'Zürich' }],
+    ['a variation selector alone', { ...VALID, name: '\uFE0F' }],
+    ['the longest name in emoji', { ...VALID, name: '😀'.repeat(MAX_STOCK_NAME_LENGTH) }],
+    ['a name one too long', { ...VALID, name: 'G'.repeat(MAX_STOCK_NAME_LENGTH + 1) }],
+    ['an empty name', { ...VALID, name: '' }],
+    ['a quantity one too large', { ...VALID, quantity: MAX_TRADE_QUANTITY + 1 }],
+    ['quantity 0', { ...VALID, quantity: 0 }],
+    ['quantity 1.5', { ...VALID, quantity: 1.5 }],
+    ['quantity "1"', { ...VALID, quantity: '1' }],
+    ['quantity true', { ...VALID, quantity: true }],
+    ['type "BUY"', { ...VALID, type: 'BUY' }],
+    ['a null name', { ...VALID, name: null }],
+    ['a missing type', { name: 'GameStart', quantity: 1 }],
+    ['an extra field', { ...VALID, price: 1 }],
+  ])('accepts without class-validator only what class-validator accepts as it is: %s', async (_case, body) => {
+    const viaDecorators = await ValidationPipe.prototype.transform.call(sut, { ...body }, BODY).then(
+      (dto: unknown) => ({ accepted: { ...(dto as object) } }),
+      (error: unknown) => ({ refused: toErrorReply(error).body.error.message }),
+    );
+    if (PlaceOrderDto.accepts(body)) expect(viaDecorators).toEqual({ accepted: body });
+    const viaPipe = await sut.transform({ ...body }, BODY).then(
+      (dto: unknown) => ({ accepted: { ...(dto as object) } }),
+      (error: unknown) => ({ refused: toErrorReply(error).body.error.message }),
+    );
+    expect(viaPipe).toEqual(viaDecorators);
   });
 
   it.each([

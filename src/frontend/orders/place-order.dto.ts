@@ -29,6 +29,26 @@ const IsTradeQuantity = () =>
 
 /** The public body of `POST /orders`. */
 export class PlaceOrderDto {
+  /**
+   * The valid bodies, checked without class-validator (StrictValidationPipe): exactly these three
+   * fields, as the decorators below require them. A name's length is counted in UTF-16 units, which
+   * class-validator counts as fewer characters for emoji and the like, never as more: such a name
+   * near the limit goes through the decorators.
+   */
+  static accepts(body: object): boolean {
+    const { name, type, quantity } = body as Partial<Record<keyof PlaceOrderDto, unknown>>;
+    return (
+      Object.keys(body).length === 3 &&
+      typeof name === 'string' &&
+      name.length >= 1 &&
+      name.length <= MAX_STOCK_NAME_LENGTH &&
+      TRADE_TYPES.includes(type as TradeType) &&
+      Number.isInteger(quantity) &&
+      (quantity as number) >= 1 &&
+      (quantity as number) <= MAX_TRADE_QUANTITY
+    );
+  }
+
   @IsStockName()
   name!: string;
 
