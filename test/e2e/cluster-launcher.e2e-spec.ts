@@ -119,7 +119,9 @@ describe('the cluster launcher', () => {
     const exited = new Promise<string>((done) => child.once('close', (code, signal) => done(signal ?? `${code}`)));
     process.kill(-(child.pid ?? 0), 'SIGINT');
     expect(['0', 'SIGINT']).toContain(await exited);
-    expect(lines.slice(-3)).toEqual([
+    // The launcher's own last lines: a role may still log while the others stop (a leader whose
+    // follower stopped first warns that it is unreachable), as it would on any shutdown.
+    expect(lines.filter((line) => line.startsWith('cluster  | ')).slice(-3)).toEqual([
       'cluster  | received SIGINT',
       'cluster  | stopping every process …',
       'cluster  | all processes stopped',
