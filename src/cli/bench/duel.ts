@@ -48,11 +48,9 @@ export async function runDuel(ctx: BenchContext, adapter: HttpAdapterName, other
     // Both at once, neither frozen: nothing here is measured, and one cluster frozen through the
     // other's whole warm-up (40 s) once did not settle within a minute of its thaw (not understood:
     // the same freeze outside a duel recovered at once). Chunks freeze a cluster for seconds only.
-    const requests = chunkRequests(workload);
+    const length = workload === 'trades' ? { amount: tradeWarmupTrades } : { durationSec: warmupSec };
     const warmUp = (url: string) =>
-      workload === 'trades'
-        ? ctx.load({ url, connections: clients, amount: tradeWarmupTrades, requests })
-        : ctx.load({ url, connections: clients, durationSec: warmupSec, requests });
+      ctx.load({ url, connections: clients, requests: chunkRequests(workload), ...length });
     ctx.progress(
       workload === 'trades'
         ? `warming both clusters up with ${tradeWarmupTrades.toLocaleString('en-US')} trades each`

@@ -37,10 +37,10 @@ function bornWith<C>(base: C, prototype: object): C {
  *
  * - Its server creates each request and response with express's own prototypes (`app.request`,
  *   `app.response`) already in place. Express gives every request and response those prototypes
- *   with `Object.setPrototypeOf` as it starts handling them. Changing a live object's prototype costs V8 a new map for every one,
- *   and leaves the property loads on them megamorphic; a plain express app answered 2.7× the
- *   requests on one core once the objects were born with the prototype (setting the same
- *   prototype again is a no-op).
+ *   with `Object.setPrototypeOf` as it starts handling them. Changing a live object's prototype
+ *   costs V8 a new map for every one, and leaves the property loads on them megamorphic; a plain
+ *   express app answered 2.7× the requests on one core once the objects were born with the
+ *   prototype (setting the same prototype again is a no-op).
  * - A handler's plain JSON result is written directly (writeJson), not through `res.json`.
  */
 export class LeanExpressAdapter extends ExpressAdapter {
