@@ -83,7 +83,7 @@ describe('the status page in a real browser', () => {
         WAIT,
       );
       expect(await page.textContent('#leader')).toMatch(new RegExp(`^leader: replica ${leader} · epoch \\d+$`));
-      expect(await rows(page)).toEqual([
+      const everyProcessUp = [
         { process: 'frontend', health: 'up', role: 'frontend' },
         { process: 'catalog', health: 'up', role: 'catalog' },
         ...[1, 2, 3].map((id) => ({
@@ -91,7 +91,13 @@ describe('the status page in a real browser', () => {
           health: 'up',
           role: id === leader ? 'leader' : 'follower',
         })),
-      ]);
+      ];
+      // A health probe has 300 ms: on a busy CI core one may time out, and the next refresh shows it up.
+      await waitFor(
+        async () => (JSON.stringify(await rows(page)) === JSON.stringify(everyProcessUp) ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 100, description: 'every process shown up' },
+      );
+      expect(await rows(page)).toEqual(everyProcessUp);
       // Most recently used first; the traded stocks were never looked up, so never cached.
       const cached = await page.$$eval('#cache-entries li[data-stock]', (items) =>
         items.map((item) => (item as HTMLElement).dataset.stock),
