@@ -1,5 +1,6 @@
-import { createServer, request as httpRequest, Server } from 'node:http';
+import { createServer, IncomingMessage, request as httpRequest, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { plainJsonBody } from './json-body';
 
@@ -101,6 +102,18 @@ describe('plainJsonBody', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(outcomes).toEqual([{ read: false, body: null, error: { status: 400, type: 'request.aborted' } }]);
+  });
+
+  it('stops listening for an abort once the body is read: the close every answered request has is none', async () => {
+    const body = '{"a":1}';
+    const request = Object.assign(Readable.from([Buffer.from(body)]), {
+      headers: { ...json, 'content-length': String(body.length) },
+    }) as unknown as IncomingMessage & { body?: unknown };
+    const closeListeners = request.listenerCount('close');
+    const handedOn = await new Promise((resolve) =>
+      plainJsonBody(LIMIT)(request, {} as ServerResponse, (error?: unknown) => resolve(error ?? 'no error')),
+    );
+    expect([handedOn, request.body, request.listenerCount('close')]).toEqual(['no error', { a: 1 }, closeListeners]);
   });
 
   it.each<[string, Sent]>([
