@@ -24,7 +24,8 @@ import { SwaggerMount } from './swagger';
 
 @Module({
   imports: [...sharedImports(), StockCacheModule],
-  controllers: [HealthController, StocksController, OrdersController, StatusController],
+  // Express tries a request against each route in this order: lookups and trades first.
+  controllers: [StocksController, OrdersController, HealthController, StatusController],
   providers: [
     ...sharedProviders,
     StocksService,

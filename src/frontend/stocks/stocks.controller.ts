@@ -10,14 +10,6 @@ import { StocksService } from './stocks.service';
 export class StocksController {
   constructor(private readonly stocks: StocksService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'List every stock with its trading volume' })
-  @ApiOkResponse({ type: StockListResponse })
-  @ApiError(503, 'catalog unavailable, retry later')
-  async list(): Promise<DataEnvelope<StockSummary[]>> {
-    return envelope(await this.stocks.list());
-  }
-
   @Get(':name')
   @ApiOperation({ summary: 'Look up one stock (served from the cache when it holds it)' })
   @ApiParam({ name: 'name', example: 'GameStart' })
@@ -26,5 +18,13 @@ export class StocksController {
   @ApiError(503, 'catalog unavailable, retry later')
   async quote(@Param('name') name: string): Promise<DataEnvelope<StockQuote>> {
     return envelope(await this.stocks.quote(name));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List every stock with its trading volume' })
+  @ApiOkResponse({ type: StockListResponse })
+  @ApiError(503, 'catalog unavailable, retry later')
+  async list(): Promise<DataEnvelope<StockSummary[]>> {
+    return envelope(await this.stocks.list());
   }
 }
