@@ -18,7 +18,8 @@ import { TradesController } from './trades/trades.controller';
 
 @Module({
   imports: [...sharedImports(), CatalogDatabaseModule.forRoot()],
-  controllers: [HealthController, StocksController, TradesController],
+  // Express tries a request against each route in this order: trades first.
+  controllers: [TradesController, StocksController, HealthController],
   providers: [
     ...sharedProviders,
     StocksService,

@@ -35,7 +35,8 @@ import { RollForwardService } from './replication/roll-forward.service';
       migrations: [OrderSchema1764150000001],
     }),
   ],
-  controllers: [HealthController, OrderController, ReplicaController],
+  // Express tries a request against each route in this order: the leader's orders, then appends.
+  controllers: [OrderController, ReplicaController, HealthController],
   providers: [
     ...sharedProviders,
     OrderLogRepository,

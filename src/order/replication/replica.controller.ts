@@ -25,6 +25,12 @@ const logPageSchema = record({ after: integerText(-1, Number.MAX_SAFE_INTEGER), 
 export class ReplicaController {
   constructor(private readonly replica: ReplicaService) {}
 
+  @Post('append')
+  @HttpCode(200)
+  async append(@Body(new SchemaPipe(appendRequestSchema)) request: AppendRequest): Promise<DataEnvelope<AppendResult>> {
+    return envelope(await this.replica.append(request));
+  }
+
   @Get('status')
   async status(): Promise<DataEnvelope<ReplicaStatus>> {
     return envelope(await this.replica.status());
@@ -34,12 +40,6 @@ export class ReplicaController {
   @HttpCode(200)
   async leader(@Body(new SchemaPipe(leaderNoticeSchema)) notice: LeaderNotice): Promise<DataEnvelope<ReplicaStatus>> {
     return envelope(await this.replica.leaderNotice(notice));
-  }
-
-  @Post('append')
-  @HttpCode(200)
-  async append(@Body(new SchemaPipe(appendRequestSchema)) request: AppendRequest): Promise<DataEnvelope<AppendResult>> {
-    return envelope(await this.replica.append(request));
   }
 
   @Get('entries')
