@@ -64,7 +64,8 @@ describe('npm run bench (smoke size)', () => {
     expect(results.clockTicksPerSec).toBeGreaterThan(0);
 
     const sideBySide = express.sideBySide;
-    expect(sideBySide).toMatchObject({ clients: 5, p: 0.5, verified: true, exitCode: 0 });
+    expect(sideBySide).toMatchObject({ clients: 5, p: 0.5, verified: true, exitCode: 0, warmup: { iterations: 20 } });
+    expect(sideBySide?.warmup.tradesPlaced).toBeGreaterThan(0);
     expect(sideBySide?.tradesPlaced).toBeGreaterThan(0);
     expect(sideBySide?.trade.p50Ms).toBeGreaterThan(0);
     expect(sideBySide?.lookup.p50Ms).toBeGreaterThan(0);

@@ -45,7 +45,10 @@ last answer; latencies are per request, nearest-rank percentiles.
   request type and requests/s are the client's own; CPU per trade is the five processes' CPU over the
   load phase (sampled every 20 ms and read at the start and end the client reports, so its order
   verification afterwards is left out) ÷ successful trades, the lookups' cost included. The run
-  counts only when the client's verification of every acknowledged order passed.
+  counts only when the client's verification of every acknowledged order passed. Like every other
+  scenario it is warmed up first: the same workload, ${sizes.sideBySideWarmupIterations} lookups per client (seed 11), unmeasured, so
+  that the paths only this mix takes (lookups of every stock, the catalog's answers to the misses
+  each trade causes) are compiled before the measured run.
 - **Flat with size**: right after the trade and side-by-side runs (same leader, same processes),
   trades through the public API (the same sell/buy mix, 50 clients) fill the log to ${sizes.sizeOrders.toLocaleString('en-US')} orders;
   then 50-client trades are measured exactly as on the fresh cluster (the table's "filled" row, minutes

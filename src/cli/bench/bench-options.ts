@@ -30,6 +30,8 @@ export interface BenchSizes {
   readonly catchUpOrders: number;
   /** Lookups per client of the side-by-side load-client run (5 clients, p = 0.5). */
   readonly sideBySideIterations: number;
+  /** …after an unmeasured run of the same workload with this many per client. */
+  readonly sideBySideWarmupIterations: number;
   /** The log is filled to this many orders before trades are measured again (flat with size). */
   readonly sizeOrders: number;
   /**
@@ -92,6 +94,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     afterKillMs: 6000,
     catchUpOrders: 10_000,
     sideBySideIterations: 1500,
+    sideBySideWarmupIterations: 500,
     sizeOrders: 100_000,
     lookupChunks: 6,
     lookupChunkSec: 3,
@@ -113,6 +116,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     afterKillMs: 4000,
     catchUpOrders: 1000,
     sideBySideIterations: 400,
+    sideBySideWarmupIterations: 100,
     sizeOrders: 10_000,
     lookupChunks: 2,
     lookupChunkSec: 1,
@@ -134,6 +138,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     afterKillMs: 3000,
     catchUpOrders: 300,
     sideBySideIterations: 60,
+    sideBySideWarmupIterations: 20,
     sizeOrders: 2000,
     lookupChunks: 1,
     lookupChunkSec: 0.5,

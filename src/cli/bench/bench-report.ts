@@ -73,7 +73,7 @@ function machineSection(results: BenchResults): string {
     `- mode: ${results.mode}; adapters: ${results.adapters.map((result) => result.adapter).join(', ')}; scenarios: ${results.scenarios.join(', ')}`,
     `- cluster settings: ${settingsOf(results)}`,
     `- CPU placement: ${results.pinning}; CPU time in ticks of ${1000 / results.clockTicksPerSec} ms (CLK_TCK ${results.clockTicksPerSec})`,
-    `- durations: ${sizes.warmupSec} s warm-up + ${sizes.durationSec} s per load run; lookups and order queries with ${sizes.readConnections} connections; trades at ${sizes.tradeClients.join(', ')} clients each after a warm-up of ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades; ${sizes.failoverRounds} failover round(s) with ${sizes.failoverClients} clients (kill after ${sizes.killAfterMs} ms, ${sizes.afterKillMs} ms more); catch-up of ${sizes.catchUpOrders} orders; side by side ${sizes.sideBySideIterations} lookups per client; log filled to ${sizes.sizeOrders} orders; total ${results.durationSec.toFixed(0)} s`,
+    `- durations: ${sizes.warmupSec} s warm-up + ${sizes.durationSec} s per load run; lookups and order queries with ${sizes.readConnections} connections; trades at ${sizes.tradeClients.join(', ')} clients each after a warm-up of ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades; ${sizes.failoverRounds} failover round(s) with ${sizes.failoverClients} clients (kill after ${sizes.killAfterMs} ms, ${sizes.afterKillMs} ms more); catch-up of ${sizes.catchUpOrders} orders; side by side ${sizes.sideBySideIterations} lookups per client after ${sizes.sideBySideWarmupIterations} unmeasured; log filled to ${sizes.sizeOrders} orders; total ${results.durationSec.toFixed(0)} s`,
   ].join('\n');
 }
 

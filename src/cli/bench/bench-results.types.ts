@@ -110,6 +110,8 @@ export interface SideBySideResults {
   readonly exitCode: number | null;
   /** CPU of all five processes over the load phase ÷ successful trades (the lookups' cost included). */
   readonly cpu?: CpuCost;
+  /** The unmeasured run of the same workload before it: lookups per client, and its trades. */
+  readonly warmup: { readonly iterations: number; readonly tradesPlaced: number };
 }
 
 /** One cluster's side of the filled-against-fresh alternation. */

@@ -41,6 +41,7 @@ function sideBySide(options: Partial<SideBySideResults> = {}): SideBySideResults
     ...{ clients: 5, p: 0.5, iterations: 600, seed: 10, durationMs: 2000, requests: 4500, rps: 2250 },
     ...{ lookup: request(1.5), trade: request(4), tradesPlaced: 1490, tradesRefused: 10, verified: true, exitCode: 0 },
     cpu: cpu(3, 1490),
+    warmup: { iterations: 200, tradesPlaced: 480 },
     ...options,
   };
 }

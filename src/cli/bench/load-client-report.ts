@@ -60,7 +60,7 @@ export function sideBySideFigures(
   report: LoadClientReport,
   iterations: number,
   exitCode: number | null,
-): Omit<SideBySideResults, 'cpu'> {
+): Omit<SideBySideResults, 'cpu' | 'warmup'> {
   const lookup = figuresOf(report, 'lookup');
   const trade = figuresOf(report, 'trade');
   const requests = lookup.count + trade.count;

@@ -48,21 +48,32 @@ function runLoadClient(ctx: BenchContext, args: readonly string[]): Promise<Clie
  * requests/s, and the CPU of all five processes over the load phase ÷ successful trades.
  */
 export async function sideBySideScenario(ctx: BenchContext, cluster: BenchCluster): Promise<SideBySideResults> {
+  const workload = (iterations: number, seed: number) => [
+    ...['--url', cluster.frontendUrl, '--clients', String(CLIENTS), '--iterations', String(iterations)],
+    ...['--p', String(P), '--seed', String(seed), '--json'],
+  ];
+  const warmup = ctx.sizes.sideBySideWarmupIterations;
+  ctx.progress(`side-by-side: warm-up, ${CLIENTS} clients × ${warmup} lookups, trade with p = ${P}`);
+  const warm = await runLoadClient(ctx, workload(warmup, SEED + 1));
+  if (warm.exitCode !== 0) throw new Error(`side-by-side warm-up: the load client exited with ${warm.exitCode}`);
   await quiesce(cluster);
   const iterations = ctx.sizes.sideBySideIterations;
   ctx.progress(`side-by-side: load client, ${CLIENTS} clients × ${iterations} lookups, trade with p = ${P}`);
-  const args = ['--url', cluster.frontendUrl, '--clients', String(CLIENTS), '--iterations', String(iterations)];
   const timeline = new CpuTimeline(() => cluster.pids());
   let run: ClientRun;
   try {
-    run = await runLoadClient(ctx, [...args, '--p', String(P), '--seed', String(SEED), '--json']);
+    run = await runLoadClient(ctx, workload(iterations, SEED));
   } finally {
     timeline.stop();
   }
   const { report, exitCode } = run;
   const figures = sideBySideFigures(report, iterations, exitCode);
   const ticks = windowTicks(timeline.stop(), report.startedAt, report.startedAt + report.loadDurationMs);
-  const results = { ...figures, cpu: ticks && cpuCost(ticks, figures.tradesPlaced) };
+  const results = {
+    ...figures,
+    cpu: ticks && cpuCost(ticks, figures.tradesPlaced),
+    warmup: { iterations: warmup, tradesPlaced: warm.report.trades.placed },
+  };
   const cpu = results.cpu ? `${results.cpu.perRequestMs.toFixed(2)} ms` : 'not measured';
   ctx.progress(
     `side-by-side: trade p50 ${figures.trade.p50Ms.toFixed(2)} ms, lookup p50 ${figures.lookup.p50Ms.toFixed(2)} ms, ${Math.round(figures.rps)} req/s, CPU per trade ${cpu}; ${figures.tradesPlaced} trades ${figures.verified ? 'verified' : 'NOT verified'} (exit ${exitCode})`,
