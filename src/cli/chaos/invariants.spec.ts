@@ -142,6 +142,11 @@ describe(consecutiveNumbers.name, () => {
     expect(consecutiveNumbers([]).pass).toBe(true);
   });
 
+  it('checks a log longer than a call may have arguments (a fast host trades 125,000 in 2 minutes)', () => {
+    const log = Array.from({ length: 200_000 }, (_, number) => entry(number, `k${number}`, 'X', 'buy', 1));
+    expect(consecutiveNumbers(log)).toMatchObject({ pass: true, summary: '200000 log entries, highest #199999' });
+  });
+
   it('finds gaps, duplicates and disorder', () => {
     const log = [
       entry(0, 'a', 'X', 'buy', 1),
