@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { withoutAppConfig } from '../../src/cli/process';
+import { ephemeralRangeStart, withoutAppConfig } from '../../src/cli/process';
 import { http, waitFor } from './support';
 
 /**
@@ -24,14 +24,13 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /**
- * A base port whose five cluster ports (base, +1, +101..+103) are all free now. All of them lie
- * below Linux's ephemeral range (32768 and up), from which the kernel picks the local port of
- * every outgoing connection: a replica that starts first and connects to its peers could
- * otherwise take the catalog's port before the catalog listens on it.
+ * A base port whose five cluster ports (base, +1, +101..+103) are all free now, all below the
+ * kernel's ephemeral range, as freePorts chooses them: a replica that starts first and connects to
+ * its peers could otherwise take the catalog's port before the catalog listens on it.
  */
 async function freeBasePort(): Promise<number> {
   const lowest = 20_000;
-  const highest = 32_768 - 1 - Math.max(...OFFSETS);
+  const highest = (await ephemeralRangeStart()) - 1 - Math.max(...OFFSETS);
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const base = lowest + Math.floor(Math.random() * (highest - lowest + 1));
     const free = await Promise.all(OFFSETS.map((offset) => portFree(base + offset)));
