@@ -54,12 +54,8 @@ export class StockCacheService {
     });
   }
 
-  /**
-   * The cached view of `name`, or what `load` fetches (stored only when it succeeds and is fresh).
-   * A hit is returned as it is, not in a promise: most lookups are hits, and every promise between
-   * the controller and the cache is work on each of them (docs/PERFORMANCE.md, tenth round).
-   */
-  lookup(name: string, load: (name: string) => Promise<StockView>): StockView | Promise<StockView> {
+  /** The cached view of `name`, or what `load` fetches (stored only when it succeeds and is fresh). */
+  async lookup(name: string, load: (name: string) => Promise<StockView>): Promise<StockView> {
     if (!this.config.cacheEnabled) {
       this.misses += 1;
       return load(name);

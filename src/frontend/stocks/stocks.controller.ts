@@ -16,9 +16,8 @@ export class StocksController {
   @ApiOkResponse({ type: StockQuoteResponse })
   @ApiError(404, 'stock not found')
   @ApiError(503, 'catalog unavailable, retry later')
-  quote(@Param('name') name: string): DataEnvelope<StockQuote> | Promise<DataEnvelope<StockQuote>> {
-    const quote = this.stocks.quote(name);
-    return quote instanceof Promise ? quote.then(envelope) : envelope(quote);
+  async quote(@Param('name') name: string): Promise<DataEnvelope<StockQuote>> {
+    return envelope(await this.stocks.quote(name));
   }
 
   @Get()

@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogClient } from '../../shared/clients/catalog.client';
-import { MAX_STOCK_NAME_LENGTH, StockView } from '../../shared/contracts';
+import { MAX_STOCK_NAME_LENGTH } from '../../shared/contracts';
 import { StockNotFoundError } from '../../shared/errors';
 import { StockCacheService } from '../cache/stock-cache.service';
 import { StockQuote, StockSummary } from './stock.responses';
 
-function quoteOf(name: string, { price, quantity }: StockView): StockQuote {
-  return { name, price, quantity };
-}
-
 /** Public stock lookups; single-stock lookups go through the cache. */
 @Injectable()
 export class StocksService {
-  private readonly fetch = (name: string): Promise<StockView> => this.catalog.lookup(name);
-
   constructor(
     private readonly catalog: CatalogClient,
     private readonly cache: StockCacheService,
   ) {}
 
-  /**
-   * A name longer than any stock's cannot be found: answered here, without asking the catalog. A
-   * cache hit is answered synchronously, as the cache returns it.
-   */
-  quote(name: string): StockQuote | Promise<StockQuote> {
+  /** A name longer than any stock's cannot be found: answered here, without asking the catalog. */
+  async quote(name: string): Promise<StockQuote> {
     if (name.length > MAX_STOCK_NAME_LENGTH) throw new StockNotFoundError();
-    const view = this.cache.lookup(name, this.fetch);
-    return view instanceof Promise ? view.then((fetched) => quoteOf(name, fetched)) : quoteOf(name, view);
+    const { price, quantity } = await this.cache.lookup(name, (stock) => this.catalog.lookup(stock));
+    return { name, price, quantity };
   }
 
   async list(): Promise<StockSummary[]> {
