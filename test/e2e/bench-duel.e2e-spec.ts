@@ -45,23 +45,40 @@ describe('npm run bench -- --duel (smoke size)', () => {
     expect(duel.summary.sides.map((side) => side.requests)).toEqual([100, 100]);
   }, 220_000);
 
-  it('duels on cached lookups with --duel-workload lookups, every lookup answered', async () => {
-    const args = ['--smoke', '--adapters', 'express', '--duel', ROOT, '--duel-workload', 'lookups', '--out', outDir];
-    const sut = await runNodeScript(BENCH, args, 200_000);
+  it('duels on cached lookups with --duel-workload lookups, twice with fresh clusters, every lookup answered', async () => {
+    const args = ['--smoke', '--adapters', 'express', '--duel', ROOT, '--duel-workload', 'lookups', '--duel-runs', '2'];
+    const sut = await runNodeScript(BENCH, [...args, '--out', outDir], 200_000);
     expect(sut.stderr).toBe('');
     expect(sut.code).toBe(0);
+    for (const [run, first] of [
+      [1, 'other'],
+      [2, 'this'],
+    ]) {
+      expect(sut.stdout).toContain(
+        `\nexpress (duel ${run}, ${first} build started first): CPU µs per cached lookup, 20 connections, 2 alternating chunks of each build:\n`,
+      );
+    }
     expect(sut.stdout).toMatch(
-      /^express: CPU µs per cached lookup, 20 connections, 2 alternating chunks of each build:$/m,
+      /^express: 2 duels with fresh clusters, the start order alternating: .+ cost [\d.]+×, [\d.]+× the other's CPU per request; median [\d.]+×, lower in [012] of 2$/m,
     );
 
-    const [duel] = JSON.parse(await readFile(join(outDir, 'duel.json'), 'utf8')) as DuelResults[];
-    expect([duel.workload, duel.clients, duel.chunkRequests]).toEqual(['lookups', 20, 500]);
-    for (const side of duel.sides) {
-      expect(side.chunks.map((chunk) => [chunk.requests, chunk.otherTicks])).toEqual([
-        [500, 0],
-        [500, 0],
-      ]);
-      for (const chunk of side.chunks) expect(chunk.cpuMs.frontend).toBeGreaterThan(0);
+    const duels = JSON.parse(await readFile(join(outDir, 'duel.json'), 'utf8')) as DuelResults[];
+    expect(duels.map((duel) => [duel.run, duel.startedFirst, duel.workload, duel.clients, duel.chunkRequests])).toEqual(
+      [
+        [1, 'other', 'lookups', 20, 500],
+        [2, 'this', 'lookups', 20, 500],
+      ],
+    );
+    for (const duel of duels) {
+      // The other build's side first in either start order.
+      expect(duel.sides.map((side) => side.label)).toEqual(duels[0].sides.map((side) => side.label));
+      for (const side of duel.sides) {
+        expect(side.chunks.map((chunk) => [chunk.requests, chunk.otherTicks])).toEqual([
+          [500, 0],
+          [500, 0],
+        ]);
+        for (const chunk of side.chunks) expect(chunk.cpuMs.frontend).toBeGreaterThan(0);
+      }
     }
   }, 220_000);
 });

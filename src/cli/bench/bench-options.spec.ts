@@ -65,6 +65,9 @@ describe(parseBenchOptions.name, () => {
     expect(() => parseBenchOptions(['--duel', root, '--duel-workload', 'orders'], CWD)).toThrow(
       "--duel-workload takes one of trades, lookups (got 'orders')",
     );
+    expect(parseBenchOptions(['--duel', root], CWD).duelRuns).toBe(1);
+    expect(parseBenchOptions(['--duel', root, '--duel-runs', '6'], CWD).duelRuns).toBe(6);
+    expect(() => parseBenchOptions(['--duel', root, '--duel-runs', '0'], CWD)).toThrow(BenchUsageError);
     expect(parseBenchOptions([], CWD).duel).toBeUndefined();
     expect(() => parseBenchOptions(['--duel', '/nowhere'], CWD)).toThrow(
       '--duel needs a checkout with dist/ built: /nowhere/dist/main.js not found',

@@ -78,6 +78,8 @@ export interface BenchOptions {
   readonly duelClients: number;
   /** Requests per chunk of a duel (--duel-trades; the mode's size for the workload otherwise). */
   readonly duelChunkRequests: number;
+  /** Duels per adapter, each with fresh clusters, the start order alternating (--duel-runs). */
+  readonly duelRuns: number;
   readonly help: boolean;
 }
 
@@ -181,6 +183,10 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
   --duel-trades N       requests per chunk of a duel (default 300 trades, quick 200, smoke 50; lookups
                         8000, 4000, 500); give more with more clients, e.g. 3000 trades for 50, so
                         that each chunk lasts a second or more
+  --duel-runs N         duels per adapter (default 1), each with two fresh clusters, which of them
+                        starts first alternating; prints every duel and the median of their ratios.
+                        Two clusters of one build can differ by 10 % for a whole duel, so a change
+                        of a few % needs several (docs/PERFORMANCE.md, tenth round)
   -h, --help            show this text`;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -255,6 +261,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     'duel-clients': { type: 'string' },
     'duel-trades': { type: 'string' },
     'duel-workload': { type: 'string' },
+    'duel-runs': { type: 'string' },
   });
   if (values.quick && values.smoke) throw new UsageError('choose one of --quick and --smoke');
   const mode: BenchMode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
@@ -286,6 +293,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     duelChunkRequests:
       integerFlag('--duel-trades', values['duel-trades'], 10, 1_000_000) ??
       (duelWorkload === 'trades' ? sizes.duelChunkTrades : sizes.duelChunkLookups),
+    duelRuns: integerFlag('--duel-runs', values['duel-runs'], 1, 50) ?? 1,
     help: values.help ?? false,
   };
 }

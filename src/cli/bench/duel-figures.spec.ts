@@ -1,4 +1,4 @@
-import { DuelSide, duelMarkdown, roleCpuMs, summariseDuel } from './duel-figures';
+import { DuelSide, duelMarkdown, roleCpuMs, runsLine, summariseDuel, summariseRuns } from './duel-figures';
 
 const side = (label: string, perChunkMs: number[]): DuelSide => ({
   label,
@@ -64,5 +64,27 @@ describe(duelMarkdown.name, () => {
       '| aabeb3d (../before) | 32.5 | 16.3 | 8.1 | 8.1 | 65.0 |',
       '| f00dcaf (.) | 27.5 | 13.8 | 6.9 | 6.9 | 55.0 (−15 %, lower in 2 of 2 chunks) |',
     ]);
+  });
+});
+
+describe(summariseRuns.name, () => {
+  const duel = (before: number, after: number) => summariseDuel(side('before', [before]), side('after', [after]));
+
+  it('gives every duel’s ratio in order, their median and how many the second build won', () => {
+    const sut = summariseRuns([duel(400, 360), duel(400, 420), duel(400, 300)]);
+    expect(sut).toMatchObject({ runs: 3, secondLower: 2 });
+    expect(sut.ratios.map((ratio) => ratio.toFixed(6))).toEqual(['0.900000', '1.050000', '0.750000']);
+    expect(sut.median).toBeCloseTo(0.9);
+    expect(runsLine(sut, 'after (.)')).toBe(
+      "3 duels with fresh clusters, the start order alternating: after (.) cost 0.900×, 1.050×, 0.750× the other's CPU per request; median 0.900×, lower in 2 of 3",
+    );
+  });
+
+  it('takes the mean of the middle two of an even number', () => {
+    expect(summariseRuns([duel(100, 110), duel(100, 90), duel(100, 80), duel(100, 100)]).median).toBeCloseTo(0.95);
+  });
+
+  it('needs at least one duel', () => {
+    expect(() => summariseRuns([])).toThrow('no duels to summarise');
   });
 });

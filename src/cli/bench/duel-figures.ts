@@ -116,3 +116,32 @@ export function duelMarkdown(summary: DuelSummary, clients: number, workload: Du
     row(second, ` (${change}, lower in ${summary.secondLower} of ${summary.pairs} chunks)`),
   ].join('\n');
 }
+
+/** Several duels of the same two builds, each with fresh clusters: the spread of their ratios. */
+export interface DuelRunsSummary {
+  readonly runs: number;
+  /** Each duel's second build's CPU per request ÷ the first's, in the order they ran. */
+  readonly ratios: readonly number[];
+  readonly median: number;
+  /** In how many duels the second build cost less per request. */
+  readonly secondLower: number;
+}
+
+export function summariseRuns(summaries: readonly DuelSummary[]): DuelRunsSummary {
+  if (summaries.length === 0) throw new Error('no duels to summarise');
+  const ratios = summaries.map((summary) => summary.ratio);
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { runs: ratios.length, ratios, median, secondLower: ratios.filter((ratio) => ratio < 1).length };
+}
+
+/** One line: how the second build compared in each duel, and the median. */
+export function runsLine(runs: DuelRunsSummary, secondLabel: string): string {
+  const times = (ratio: number): string => `${ratio.toFixed(3)}×`;
+  return (
+    `${runs.runs} duels with fresh clusters, the start order alternating: ${secondLabel} cost ` +
+    `${runs.ratios.map(times).join(', ')} the other's CPU per request; median ${times(runs.median)}, ` +
+    `lower in ${runs.secondLower} of ${runs.runs}`
+  );
+}
