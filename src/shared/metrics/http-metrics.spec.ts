@@ -53,4 +53,14 @@ describe(HttpMetrics.name, () => {
     expect(trades).toEqual([200, 409]);
     expect(lookups).toEqual([404]);
   });
+
+  it('tells a watcher added after its route was first observed of the responses that follow', async () => {
+    const trades: number[] = [];
+    sut.observe('POST', '/orders', 200, 0.01);
+    sut.watch('POST', '/orders', (status) => trades.push(status));
+    sut.observe('POST', '/orders', 200, 0.01);
+    sut.observe('POST', '/orders', 409, 0.01);
+    expect(trades).toEqual([200, 409]);
+    expect(await countOf('POST', '/orders', 200)).toBe(2);
+  });
 });
