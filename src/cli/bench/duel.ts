@@ -46,7 +46,7 @@ export async function runDuel(
   ctx: BenchContext,
   adapter: HttpAdapterName,
   otherRoot: string,
-  run = 1,
+  run: number,
 ): Promise<DuelResults> {
   const { duelChunks, tradeWarmupTrades, warmupSec } = ctx.sizes;
   const { duelClients: clients, duelWorkload: workload, duelChunkRequests } = ctx.options;

@@ -10,7 +10,7 @@ interface Sample {
 
 /** One label set of a CellHistogram. Whoever observes into it keeps it, so no label is looked up again. */
 export class HistogramCell {
-  /** Observations per bucket, not cumulative; the last one is +Inf's. */
+  /** Observations per bound, not cumulative; those above every bound are only in `count`. */
   readonly counts: number[];
   sum = 0;
   count = 0;
@@ -19,7 +19,7 @@ export class HistogramCell {
     readonly labels: Labels,
     private readonly bounds: readonly number[],
   ) {
-    this.counts = new Array<number>(bounds.length + 1).fill(0);
+    this.counts = new Array<number>(bounds.length).fill(0);
   }
 
   /** A value that is not a finite number is not counted (prom-client would throw). */
@@ -28,9 +28,15 @@ export class HistogramCell {
     const { bounds } = this;
     let bucket = 0;
     while (bucket < bounds.length && value > bounds[bucket]) bucket += 1;
-    this.counts[bucket] += 1;
+    if (bucket < bounds.length) this.counts[bucket] += 1;
     this.sum += value;
     this.count += 1;
+  }
+
+  reset(): void {
+    this.counts.fill(0);
+    this.sum = 0;
+    this.count = 0;
   }
 }
 
@@ -81,10 +87,6 @@ export class CellHistogram {
 
   /** Every count back to zero; the cells stay, as their holders keep them. */
   reset(): void {
-    for (const cell of this.cells) {
-      cell.counts.fill(0);
-      cell.sum = 0;
-      cell.count = 0;
-    }
+    for (const cell of this.cells) cell.reset();
   }
 }
