@@ -4,7 +4,7 @@ import { BenchContext } from './bench-context';
 import { CACHED_LOOKUP } from './baselines';
 import { DuelChunk, DuelWorkload, roleCpuMs } from './duel-figures';
 import { LoadPlan } from './load.types';
-import { clockTicksPerSecond, cpuDeltaTicks, cpuSnapshot } from './process-cpu';
+import { clockTicksPerSecond, cpuDeltaTicks, CpuSnapshot, cpuSnapshot, unsteadyProcesses } from './process-cpu';
 import { quiesce } from './scenarios/trades';
 import { tradeRequests } from './trade-verification';
 
@@ -90,10 +90,19 @@ async function measureChunk(
     requests: chunkRequests(workload),
   });
   const logged = trading ? (await cluster.settled()) - before : requests;
-  const ticks = cpuDeltaTicks(start, cpuSnapshot(pids));
-  const otherTicks = cpuDeltaTicks(otherStart, cpuSnapshot(otherPids));
-  if (ticks === undefined || otherTicks === undefined)
-    throw new Error('a process of a cluster restarted during a chunk');
+  const end = cpuSnapshot(pids);
+  const otherEnd = cpuSnapshot(otherPids);
+  const ticks = cpuDeltaTicks(start, end);
+  const otherTicks = cpuDeltaTicks(otherStart, otherEnd);
+  if (ticks === undefined || otherTicks === undefined) {
+    const unsteady = (label: string, from: CpuSnapshot, to: CpuSnapshot, names: () => Map<string, unknown>) =>
+      unsteadyProcesses(from, to, names().keys()).map((name) => `${name} of ${label}`);
+    const gone = [
+      ...unsteady(contender.label, start, end, pids),
+      ...unsteady(other.label, otherStart, otherEnd, otherPids),
+    ];
+    throw new Error(`a process exited or restarted during a chunk: ${gone.join(', ') || 'none could be read'}`);
+  }
   if (result.ok !== requests || logged !== requests) {
     const log = trading ? `, the log grew by ${logged}` : '';
     throw new Error(`${contender.label}: ${result.ok} of ${requests} ${workload} answered 2xx${log}`);

@@ -1,4 +1,12 @@
-import { clockTicksPerSecond, cpuCost, cpuDeltaTicks, cpuTicks, CpuSample, parseCpuTicks } from './process-cpu';
+import {
+  clockTicksPerSecond,
+  cpuCost,
+  cpuDeltaTicks,
+  cpuTicks,
+  CpuSample,
+  parseCpuTicks,
+  unsteadyProcesses,
+} from './process-cpu';
 
 // Fields 14 and 15 (utime 250, stime 40); the command name holds a space and a parenthesis.
 const STAT = '4242 (node (main) x) S 1 4242 4242 0 -1 4194560 9000 0 0 0 250 40 0 0 20 0 11 0 5000 1000000 12000';
@@ -49,6 +57,16 @@ describe(cpuDeltaTicks.name, () => {
     expect(cpuDeltaTicks(before, snapshot({ frontend: [10, 120], 'order-3': [99, 3] }))).toBeUndefined();
     expect(cpuDeltaTicks(before, snapshot({ frontend: [10, 120] }))).toBeUndefined();
     expect(cpuDeltaTicks(new Map(), new Map())).toBeUndefined();
+  });
+});
+
+describe(unsteadyProcesses.name, () => {
+  it('names the processes replaced, gone or never read, and none when all held', () => {
+    const names = ['frontend', 'catalog', 'order-1', 'order-3'];
+    const before = snapshot({ frontend: [10, 100], catalog: [11, 50], 'order-3': [12, 70] });
+    const after = snapshot({ frontend: [10, 120], 'order-1': [13, 5], 'order-3': [99, 3] });
+    expect(unsteadyProcesses(before, after, names)).toEqual(['catalog', 'order-1', 'order-3']);
+    expect(unsteadyProcesses(before, before, ['frontend', 'catalog'])).toEqual([]);
   });
 });
 

@@ -66,6 +66,14 @@ export function cpuDeltaTicks(before: CpuSnapshot, after: CpuSnapshot): Map<stri
   return delta;
 }
 
+/** Names of the processes that `cpuDeltaTicks` could not count: unreadable at either end, or replaced. */
+export function unsteadyProcesses(before: CpuSnapshot, after: CpuSnapshot, names: Iterable<string>): string[] {
+  return [...names].filter((name) => {
+    const first = before.get(name);
+    return first === undefined || after.get(name)?.pid !== first.pid;
+  });
+}
+
 /** CPU ms per request from the ticks of each process over a run that served `count` requests. */
 export function cpuCost(
   ticksByProcess: ReadonlyMap<string, number>,
