@@ -44,6 +44,17 @@ describe('GET /metrics', () => {
     }
   });
 
+  it("shows every role started with a young generation of 2 × 8 MB (ROLE_NODE_FLAGS), not V8's 2 × 16 MB", async () => {
+    // Nest's start-up grows V8's default young generation to its 32 MB maximum in every role.
+    for (const url of urls()) {
+      const newSpace = (await samplesOf(url)).find(
+        (sample) => sample.name === 'nodejs_heap_space_size_total_bytes' && sample.labels.space === 'new',
+      );
+      expect(newSpace?.value).toBeGreaterThan(0);
+      expect(newSpace?.value).toBeLessThanOrEqual(16 * 1024 * 1024);
+    }
+  });
+
   it('counts every trade exactly once, by outcome, at the frontend, the catalog and the leader', async () => {
     const leader = cluster.urls.replicas[await leaderId(cluster)];
     const [frontendBefore, catalogBefore, leaderBefore] = await Promise.all(

@@ -19,6 +19,12 @@ describe(clusterMemberSpec.name, () => {
     });
   });
 
+  it("keeps a member's own node flags first, so that --node-flags can override them", () => {
+    const withFlags = { ...spec, nodeArgs: ['--max-semi-space-size=8'] };
+    const sut = clusterMemberSpec(withFlags, { adapter: 'express', nodeFlags: ['--max-semi-space-size=16'] });
+    expect(sut.nodeArgs).toEqual(['--max-semi-space-size=8', '--max-semi-space-size=16']);
+  });
+
   it('leaves a member as it is without settings or flags', () => {
     expect(clusterMemberSpec(spec, { adapter: 'express' })).toEqual({ ...spec, launcher: undefined, nodeArgs: [] });
   });

@@ -33,7 +33,10 @@ export interface BenchClusterSettings {
   readonly root?: string;
 }
 
-/** Adds the launcher (taskset), profiling and other node flags of the benchmark to any process spec. */
+/**
+ * Adds the launcher (taskset), profiling and other node flags of the benchmark to any process spec,
+ * after the spec's own flags (a role's ROLE_NODE_FLAGS): a flag given twice, the last one counts.
+ */
 export function benchSpec<T extends ProcessSpec>(
   spec: T,
   launcher?: readonly string[],
@@ -41,7 +44,7 @@ export function benchSpec<T extends ProcessSpec>(
   nodeFlags: readonly string[] = [],
 ): T {
   const profiling = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, spec.name)] : [];
-  return { ...spec, launcher, nodeArgs: [...nodeFlags, ...profiling] };
+  return { ...spec, launcher, nodeArgs: [...(spec.nodeArgs ?? []), ...nodeFlags, ...profiling] };
 }
 
 /** A cluster member's spec with the bench's launcher, profiling, node flags and --env settings. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CONFIG_VARIABLES, HttpAdapterName, Role } from '../../config/app-config';
 import { catalogName, frontendName, ProcessName, replicaName } from '../../config/process-names';
+import { ROLE_NODE_FLAGS } from '../../shared/runtime/role-node-flags';
 import { ProcessSpec } from './managed-process';
 
 export * from '../../config/process-names';
@@ -134,7 +135,8 @@ export function clusterSpecs(settings: ClusterSettings): RoleProcessSpec[] {
       ...settings.extraEnv?.[name],
     });
     const url = localUrl(port);
-    return { name, role, port, url, dataDir, replicaId, env, script: settings.mainScript, cwd: settings.cwd };
+    const script = settings.mainScript;
+    return { name, role, port, url, dataDir, replicaId, env, script, nodeArgs: ROLE_NODE_FLAGS, cwd: settings.cwd };
   };
   return [
     ...ports.catalogs.map((port, i) => spec(catalogName(i + 1), 'catalog', port)),
