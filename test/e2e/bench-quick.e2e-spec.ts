@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchResults, CpuCost, Throughput } from '../../src/cli/bench/bench-results.types';
+import { ROLE_NODE_FLAGS } from '../../src/shared/runtime/role-node-flags';
 import { runNodeScript } from './support/node-script';
 
 const BENCH = resolve(__dirname, '..', '..', 'dist', 'cli', 'bench.js');
@@ -107,5 +108,9 @@ describe('npm run bench (smoke size)', () => {
     for (const title of ['against the baselines of this run', 'CPU ms per request, by process', 'side by side', 'flat'])
       expect(markdown).toMatch(new RegExp(`^### ${title}`, 'm'));
     expect(markdown).toMatch(/--cpu-prof/);
+    expect(results.roleNodeFlags).toEqual(ROLE_NODE_FLAGS);
+    expect(markdown).toContain(
+      `- cluster settings: the defaults; every role started with ${ROLE_NODE_FLAGS.join(' ')}, the baselines without\n`,
+    );
   }, 300_000);
 });

@@ -57,12 +57,17 @@ export function consoleReport(results: BenchResults): string {
   return parts.join('\n\n');
 }
 
-/** `?? …`: results.json files written before --env and --node-flags existed lack both. */
+/** `?? …`: results.json files written before --env, --node-flags and ROLE_NODE_FLAGS existed lack them. */
 function settingsOf(results: BenchResults): string {
   const items = Object.entries(results.clusterEnv ?? {}).map(([name, value]) => `${name}=${value}`);
   const settings = items.length === 0 ? 'the defaults' : `${items.join(', ')} (--env), the rest the defaults`;
+  const roleFlags = results.roleNodeFlags ?? [];
+  const started =
+    roleFlags.length === 0
+      ? settings
+      : `${settings}; every role started with ${roleFlags.join(' ')}, the baselines without`;
   const flags = results.nodeFlags ?? [];
-  return flags.length === 0 ? settings : `${settings}; node flags ${flags.join(' ')} (--node-flags)`;
+  return flags.length === 0 ? started : `${started}; node flags ${flags.join(' ')} (--node-flags)`;
 }
 
 function machineSection(results: BenchResults): string {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpAdapterName } from '../../config/app-config';
 import { machineInfo, withEndLoad } from '../evaluation/machine-info';
 import { BenchCluster } from './bench-cluster';
+import { ROLE_NODE_FLAGS } from '../../shared/runtime/role-node-flags';
 import { BenchContext, rssRecord } from './bench-context';
 import { BenchOptions, ScenarioName } from './bench-options';
 import { consoleReport, markdownReport } from './bench-report';
@@ -75,6 +76,7 @@ export async function runBench(ctx: BenchContext): Promise<BenchResults> {
     pinning: ctx.pinning.description,
     clusterEnv: options.clusterEnv,
     nodeFlags: options.nodeFlags,
+    roleNodeFlags: ROLE_NODE_FLAGS,
     clockTicksPerSec: clockTicksPerSecond(),
     cpuProfDir: options.cpuProfDir,
     durationSec: ctx.elapsedSec(),
