@@ -1,4 +1,30 @@
-import { clusterMemberSpec } from './bench-cluster';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clusterMemberSpec, roleNodeFlagsOf } from './bench-cluster';
+
+describe(roleNodeFlagsOf.name, () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'role-node-flags-'));
+  });
+
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("answers another checkout's own flags from its dist/", () => {
+    mkdirSync(join(root, 'dist', 'shared', 'runtime'), { recursive: true });
+    const built = 'exports.ROLE_NODE_FLAGS = ["--max-semi-space-size=4"];';
+    writeFileSync(join(root, 'dist', 'shared', 'runtime', 'role-node-flags.js'), built);
+    expect(roleNodeFlagsOf(root)).toEqual(['--max-semi-space-size=4']);
+  });
+
+  it('answers none for a build from before the flags existed', () => {
+    expect(roleNodeFlagsOf(root)).toEqual([]);
+  });
+});
 
 describe(clusterMemberSpec.name, () => {
   const spec = { name: 'order-2', script: '/app/dist/main.js', env: { ROLE: 'order', SPARE_APPEND_DELAY_MS: '20' } };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HttpAdapterName } from '../../config/app-config';
@@ -47,6 +49,17 @@ export function benchSpec<T extends ProcessSpec>(
   return { ...spec, launcher, nodeArgs: [...(spec.nodeArgs ?? []), ...nodeFlags, ...profiling] };
 }
 
+/**
+ * The node flags another checkout's roles start with: its own ROLE_NODE_FLAGS, so that a duel
+ * compares two builds as each starts; none for a build from before they existed.
+ */
+export function roleNodeFlagsOf(root: string): readonly string[] {
+  const file = join(root, 'dist', 'shared', 'runtime', 'role-node-flags.js');
+  if (!existsSync(file)) return [];
+  const built = createRequire(__filename)(file) as { ROLE_NODE_FLAGS?: readonly string[] };
+  return built.ROLE_NODE_FLAGS ?? [];
+}
+
 /** A cluster member's spec with the bench's launcher, profiling, node flags and --env settings. */
 export function clusterMemberSpec<T extends ProcessSpec>(spec: T, settings: BenchClusterSettings): T {
   const env = { ...spec.env, ...settings.env };
@@ -78,10 +91,9 @@ export class BenchCluster {
       httpAdapter: settings.adapter,
       restockIntervalMs: 0,
       mapSpec: (spec) => {
-        const member = clusterMemberSpec(spec, settings);
-        return settings.root
-          ? { ...member, script: join(settings.root, 'dist', 'main.js'), cwd: settings.root }
-          : member;
+        if (!settings.root) return clusterMemberSpec(spec, settings);
+        const member = clusterMemberSpec({ ...spec, nodeArgs: roleNodeFlagsOf(settings.root) }, settings);
+        return { ...member, script: join(settings.root, 'dist', 'main.js'), cwd: settings.root };
       },
     });
     return new BenchCluster(local);

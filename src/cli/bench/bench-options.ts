@@ -173,7 +173,8 @@ results.json and BENCHMARKS.md. Run \`npm run build\` first.
   --server-cpus LIST    taskset cpu list for servers (default 0)
   --load-cpus LIST      taskset cpu list for the load generator (default 1)
   --duel DIR            instead of the scenarios: this build against the one in DIR (another checkout
-                        with dist/ built), both clusters on the server cpus, chunks of trades
+                        with dist/ built; its roles start with its own node flags), both
+                        clusters on the server cpus, chunks of trades
                         alternating between them, the other cluster frozen (SIGSTOP) meanwhile;
                         prints CPU ms per trade by role, this build's change against DIR's, and
                         writes <out>/duel.json
