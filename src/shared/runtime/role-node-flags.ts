@@ -2,9 +2,8 @@
  * Node flags every role is started with: by `npm start`, the cluster launcher (and so the tests and
  * the bench) and the Docker image. V8 sizes its young generation once, when the process starts, so
  * unlike HEAP_GROWTH_PERCENT this cannot be set from main.ts. Nest's start-up grows V8's default
- * 2 × 16 MB of semi-spaces to the full 32 MB in every role; 2 × 8 MB took 13 MB off each role's
- * peak, and together with the heap growth limit the largest role's peak under 50 trading clients
- * from 1.55× to 1.26× a bare NestJS app's, with no CPU cost the duels could resolve
+ * 2 × 16 MB of semi-spaces to the full 32 MB in every role; 2 × 8 MB took 15 MB off each role's
+ * peak under 50 trading clients, with no cost in CPU or in latency that the bench could resolve
  * (docs/PERFORMANCE.md, eleventh round).
  */
 export const ROLE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
