@@ -95,12 +95,9 @@ async function measureChunk(
   const ticks = cpuDeltaTicks(start, end);
   const otherTicks = cpuDeltaTicks(otherStart, otherEnd);
   if (ticks === undefined || otherTicks === undefined) {
-    const unsteady = (label: string, from: CpuSnapshot, to: CpuSnapshot, names: () => Map<string, unknown>) =>
-      unsteadyProcesses(from, to, names().keys()).map((name) => `${name} of ${label}`);
-    const gone = [
-      ...unsteady(contender.label, start, end, pids),
-      ...unsteady(other.label, otherStart, otherEnd, otherPids),
-    ];
+    const unsteady = ({ label, cluster: of }: Contender, from: CpuSnapshot, to: CpuSnapshot) =>
+      unsteadyProcesses(from, to, of.pids().keys()).map((name) => `${name} of ${label} (${of.describe(name)})`);
+    const gone = [...unsteady(contender, start, end), ...unsteady(other, otherStart, otherEnd)];
     throw new Error(`a process exited or restarted during a chunk: ${gone.join(', ') || 'none could be read'}`);
   }
   if (result.ok !== requests || logged !== requests) {

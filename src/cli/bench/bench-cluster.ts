@@ -108,6 +108,15 @@ export class BenchCluster {
     return new Map([...this.members].map(([name, member]) => [name, member.pid]));
   }
 
+  /** A member's state for an error message: its pid, or how it exited and its last output line. */
+  describe(name: string): string {
+    const member = this.member(name);
+    if (member.pid !== undefined) return `running as pid ${member.pid}`;
+    const exit = member.exitStatus ? describeExit(member.exitStatus) : 'never started';
+    const last = member.output().at(-1);
+    return last === undefined ? exit : `${exit}; its last line: ${last}`;
+  }
+
   frontend(): ManagedProcess {
     return this.member(FRONTEND);
   }
