@@ -1,4 +1,5 @@
 import { CATALOG, FRONTEND, replicaName } from '../../config/process-names';
+import { median } from './latency-figures';
 
 /** CPU ms of one chunk, by what each process did in it. */
 export interface RoleCpuMs {
@@ -130,10 +131,12 @@ export interface DuelRunsSummary {
 export function summariseRuns(summaries: readonly DuelSummary[]): DuelRunsSummary {
   if (summaries.length === 0) throw new Error('no duels to summarise');
   const ratios = summaries.map((summary) => summary.ratio);
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { runs: ratios.length, ratios, median, secondLower: ratios.filter((ratio) => ratio < 1).length };
+  return {
+    runs: ratios.length,
+    ratios,
+    median: median(ratios),
+    secondLower: ratios.filter((ratio) => ratio < 1).length,
+  };
 }
 
 /** One line: how the second build compared in each duel, and the median. */
