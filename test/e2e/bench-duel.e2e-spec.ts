@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DuelResults } from '../../src/cli/bench/duel';
 import { runNodeScript } from './support/node-script';
 
@@ -46,7 +46,20 @@ describe('npm run bench -- --duel (smoke size)', () => {
   }, 220_000);
 
   it('duels on cached lookups with --duel-workload lookups, twice with fresh clusters, every lookup answered', async () => {
-    const args = ['--smoke', '--adapters', 'express', '--duel', ROOT, '--duel-workload', 'lookups', '--duel-runs', '2'];
+    // This checkout under another path, so that the two sides' labels differ and their order shows.
+    const other = join(outDir, 'other-checkout');
+    await symlink(ROOT, other);
+    const args = [
+      '--smoke',
+      '--adapters',
+      'express',
+      '--duel',
+      other,
+      '--duel-workload',
+      'lookups',
+      '--duel-runs',
+      '2',
+    ];
     const sut = await runNodeScript(BENCH, [...args, '--out', outDir], 200_000);
     expect(sut.stderr).toBe('');
     expect(sut.code).toBe(0);
@@ -71,7 +84,8 @@ describe('npm run bench -- --duel (smoke size)', () => {
     );
     for (const duel of duels) {
       // The other build's side first in either start order.
-      expect(duel.sides.map((side) => side.label)).toEqual(duels[0].sides.map((side) => side.label));
+      const labels = duel.sides.map((side) => side.label.replace(/^.* \(/, '('));
+      expect(labels).toEqual([`(${relative(ROOT, other)})`, '(.)']);
       for (const side of duel.sides) {
         expect(side.chunks.map((chunk) => [chunk.requests, chunk.otherTicks])).toEqual([
           [500, 0],
