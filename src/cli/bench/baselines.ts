@@ -5,6 +5,7 @@ import { AppConfig, HttpAdapterName } from '../../config/app-config';
 import { createHttpApp } from '../../shared/http/create-http-app';
 import { ErrorEnvelopeFilter } from '../../shared/http/error-envelope.filter';
 import { StrictValidationPipe } from '../../shared/http/strict-validation.pipe';
+import { BaselineKind } from './bench-results.types';
 import { PlannedRequest } from './load.types';
 
 /** What a cached lookup answers: the same body as `GET /stocks/GameStart` on a fresh frontend. */
@@ -60,12 +61,19 @@ class BareNestModule {}
     { provide: APP_PIPE, useClass: StrictValidationPipe },
   ],
 })
-class PipedNestModule {}
+export class PipedNestModule {}
 
 /** A minimal Nest app built exactly as ours is (same adapter set-up, body limit of the frontend). */
-export async function createNestBaseline(adapter: HttpAdapterName, withPipes: boolean): Promise<INestApplication> {
+export async function createNestBaseline(
+  adapter: HttpAdapterName,
+  kind: Exclude<BaselineKind, 'raw'>,
+): Promise<INestApplication> {
   const config = { httpAdapter: adapter } as Pick<AppConfig, 'httpAdapter'> as AppConfig;
-  const app = await createHttpApp(withPipes ? PipedNestModule : BareNestModule, config, 16 * 1024);
+  // Loaded only for its own kind: the other baselines stay without the libraries.
+  const libraries = kind === 'nest-libraries' ? await import('./library-baseline') : undefined;
+  const rootModule = libraries?.LibrariesNestModule ?? (kind === 'nest-pipes' ? PipedNestModule : BareNestModule);
+  const app = await createHttpApp(rootModule, config, 16 * 1024);
   app.useLogger(['error', 'warn']);
+  libraries?.documentLibraries(app);
   return app;
 }

@@ -5,14 +5,18 @@ export const methodSection = (sizes: BenchSizes): string => `## How it is measur
 
 \`npm run bench\` (\`-- --quick\` for the CI-sized run, \`-- --smoke\` for a seconds-long check) starts
 its own cluster (catalog, three order replicas, frontend) from \`dist/\` in a temporary directory for
-each adapter (\`--adapters express,fastify\`), and, in the same run, three baselines serving the same
+each adapter (\`--adapters express,fastify\`), and, in the same run, four baselines serving the same
 JSON as a cached lookup (\`{"data":{"name":"GameStart","price":15.99,"quantity":100}}\`):
 
 - **raw node:http** — a bare \`http.createServer\` handler; the ceiling;
 - **bare NestJS** — one controller looking the quote up in a \`Map\`, no global pipe or filter,
   built with our own \`createHttpApp\` on the same adapter;
 - **NestJS + our pipe/filter** — the same controller with our global \`StrictValidationPipe\` and
-  \`ErrorEnvelopeFilter\`, i.e. the per-request framework cost our frontend pays before its own code.
+  \`ErrorEnvelopeFilter\`, i.e. the per-request framework cost our frontend pays before its own code;
+- **NestJS + our pipe/filter + the roles' libraries** — the same again, also loading and starting what
+  every role loads but given nothing to do: @nestjs/config, TypeORM over an in-memory sqlite3
+  database, @nestjs/schedule, @nestjs/axios, a Swagger document, prom-client's default metrics. Its
+  memory is what those libraries cost by themselves.
 
 Load comes from autocannon, called as a library in a separate process. Where \`taskset\` exists every
 server runs on one core and the load generator on another (\`--server-cpus\`, \`--load-cpus\`,
@@ -68,7 +72,8 @@ last answer; latencies are per request, nearest-rank percentiles.
   caught up). *Boot only* is the same replica restarted with nothing to catch up.
 - **Memory**: VmRSS from \`/proc/<pid>/status\`, idle after start-up and the peak sampled every 200 ms
   during every load run; the memory target compares each process's peak during the fresh 50-client
-  trade run with the bare NestJS baseline's peak under its lookup load.
+  trade run with the bare NestJS baseline's peak under its lookup load, and names the largest peak's
+  multiple of the libraries baseline's too (not judged).
 
 ## Profiling
 

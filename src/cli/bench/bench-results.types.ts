@@ -35,7 +35,9 @@ export interface Throughput {
   readonly cpu?: CpuCost;
 }
 
-export type BaselineKind = 'raw' | 'nest' | 'nest-pipes';
+/** The servers a lookup run measures the frontend against, each serving the same JSON from a Map. */
+export const BASELINE_KINDS = ['raw', 'nest', 'nest-pipes', 'nest-libraries'] as const;
+export type BaselineKind = (typeof BASELINE_KINDS)[number];
 
 export interface LookupResults {
   readonly baselines: Partial<Record<BaselineKind, Throughput>>;

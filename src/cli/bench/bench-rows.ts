@@ -1,4 +1,4 @@
-import { AdapterResults, BaselineKind, Throughput } from './bench-results.types';
+import { AdapterResults, BASELINE_KINDS, BaselineKind, Throughput } from './bench-results.types';
 import { tradesAt } from './target-judgement';
 
 /** Rows shared by the console table and BENCHMARKS.md. */
@@ -13,6 +13,7 @@ const BASELINE_LABELS: Readonly<Record<BaselineKind, string>> = {
   raw: 'baseline: raw node:http',
   nest: 'baseline: bare NestJS',
   'nest-pipes': 'baseline: NestJS + our pipe/filter',
+  'nest-libraries': "baseline: NestJS + our pipe/filter + the roles' libraries",
 };
 
 function row(label: string, figures: Throughput, extra: readonly string[]): string[] {
@@ -36,7 +37,7 @@ export function throughputTable(result: AdapterResults): Table {
   const rows: string[][] = [];
   const lookups = result.lookups;
   if (lookups) {
-    for (const kind of ['raw', 'nest', 'nest-pipes'] as const) {
+    for (const kind of BASELINE_KINDS) {
       const figures = lookups.baselines[kind];
       if (figures) rows.push(row(BASELINE_LABELS[kind], figures, ['', '', '', '']));
     }

@@ -1,4 +1,4 @@
-import { AdapterResults, CpuCost, Throughput, TradeRun } from './bench-results.types';
+import { AdapterResults, BASELINE_KINDS, CpuCost, RssByProcess, Throughput, TradeRun } from './bench-results.types';
 import { fixed, ratio, Table } from './bench-rows';
 import { mean } from './latency-figures';
 import { largestPeak, tradesAt } from './target-judgement';
@@ -40,7 +40,7 @@ export function baselineTable(result: AdapterResults): Table {
   const { lookups, size } = result;
   const [one, fresh] = [tradesAt(result, 1), tradesAt(result, 50)];
   const pipes = lookups?.baselines['nest-pipes'];
-  const nest = result.memory.baselinesUnderLoad.nest as number | undefined;
+  const { nest, 'nest-libraries': libraries } = result.memory.baselinesUnderLoad as Partial<RssByProcess>;
   const peak = largestPeak(fresh?.peakRssMb ?? {});
   const turns = lookups?.cachedInTurns;
   const comparisons: (Comparison | undefined)[] = [
@@ -83,6 +83,15 @@ export function baselineTable(result: AdapterResults): Table {
       against: `bare NestJS peak: ${fixed(nest, 1)} MB`,
       base: nest,
     },
+    peak && libraries !== undefined
+      ? {
+          figure: `peak RSS in 50-client trades (${peak.name})`,
+          value: peak.mb,
+          unit: ' MB',
+          against: `NestJS + our pipe/filter + the roles' libraries peak: ${fixed(libraries, 1)} MB`,
+          base: libraries,
+        }
+      : undefined,
   ];
   const rows = comparisons
     .filter((entry): entry is Comparison => entry?.value !== undefined)
@@ -112,7 +121,7 @@ function cpuRow(label: string, cpu: CpuCost | undefined): string[] | undefined {
 /** CPU ms per successful request of every run, split by process (baselines in the last process column). */
 export function cpuTable(result: AdapterResults): Table {
   const runs: [string, Throughput | undefined][] = [
-    ...(['raw', 'nest', 'nest-pipes'] as const).map((kind): [string, Throughput | undefined] => [
+    ...BASELINE_KINDS.map((kind): [string, Throughput | undefined] => [
       `baseline ${kind}`,
       result.lookups?.baselines[kind],
     ]),

@@ -4,13 +4,12 @@ import { freePort, ManagedProcess } from '../../process';
 import { takeTurns, TurnTaker } from '../alternation';
 import { BenchCluster, benchSpec, HEALTH_TIMEOUT_MS, ROOT } from '../bench-cluster';
 import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../bench-context';
-import { BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
+import { BASELINE_KINDS, BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
 import { BASELINE_PATH, BASELINE_QUOTES, CACHED_LOOKUP } from '../baselines';
 import { median } from '../latency-figures';
 import { LoadPlan } from '../load.types';
 
 const BASELINE_SCRIPT = join(__dirname, '..', 'baseline-server.js');
-const BASELINE_KINDS: readonly BaselineKind[] = ['raw', 'nest', 'nest-pipes'];
 
 function lookupPlan(ctx: BenchContext, url: string, connections = ctx.sizes.readConnections): LoadPlan {
   return {
@@ -27,7 +26,7 @@ async function baselineProcess(
   adapter: HttpAdapterName,
 ): Promise<ManagedProcess> {
   const port = await freePort();
-  const args = ['--kind', kind === 'raw' ? 'raw' : 'nest', '--adapter', adapter, '--port', String(port)];
+  const args = ['--kind', kind, '--adapter', adapter, '--port', String(port)];
   const name = kind === 'raw' ? 'baseline-raw' : `baseline-${kind}-${adapter}`;
   const spec = {
     name,
@@ -39,7 +38,7 @@ async function baselineProcess(
   const profDir = ctx.options.cpuProfDir ? join(ctx.options.cpuProfDir, adapter) : undefined;
   return new ManagedProcess(
     benchSpec(
-      { ...spec, args: kind === 'nest-pipes' ? [...args, '--pipes'] : args },
+      { ...spec, args },
       ctx.pinning.serverLauncher,
       profDir,
     ),
