@@ -15,8 +15,9 @@ JSON as a cached lookup (\`{"data":{"name":"GameStart","price":15.99,"quantity":
   \`ErrorEnvelopeFilter\`, i.e. the per-request framework cost our frontend pays before its own code;
 - **NestJS + our pipe/filter + the roles' libraries** — the same again, also loading and starting what
   every role loads but given nothing to do: @nestjs/config, TypeORM over an in-memory sqlite3
-  database, @nestjs/schedule, @nestjs/axios, a Swagger document, prom-client's default metrics. Its
-  memory is what those libraries cost by themselves.
+  database, @nestjs/schedule, @nestjs/axios, a Swagger document, prom-client's default metrics, and
+  started with the roles' node flags (the other baselines start as node starts them). Its memory is
+  what those libraries cost by themselves.
 
 Load comes from autocannon, called as a library in a separate process. Where \`taskset\` exists every
 server runs on one core and the load generator on another (\`--server-cpus\`, \`--load-cpus\`,

@@ -65,7 +65,7 @@ function settingsOf(results: BenchResults): string {
   const started =
     roleFlags.length === 0
       ? settings
-      : `${settings}; every role started with ${roleFlags.join(' ')}, the baselines without`;
+      : `${settings}; every role and the libraries baseline started with ${roleFlags.join(' ')}, the other baselines without`;
   const flags = results.nodeFlags ?? [];
   return flags.length === 0 ? started : `${started}; node flags ${flags.join(' ')} (--node-flags)`;
 }

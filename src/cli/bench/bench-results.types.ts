@@ -233,7 +233,7 @@ export interface BenchResults {
   readonly clusterEnv: Readonly<Record<string, string>>;
   /** Node flags given to every cluster process with --node-flags. */
   readonly nodeFlags: readonly string[];
-  /** ROLE_NODE_FLAGS: what every cluster process starts with before them, the baselines not. */
+  /** ROLE_NODE_FLAGS: what every cluster process and the libraries baseline start with before them, the other baselines not. */
   readonly roleNodeFlags?: readonly string[];
   /** `getconf CLK_TCK`: the unit of every CPU figure is 1000 / this ms. */
   readonly clockTicksPerSec: number;

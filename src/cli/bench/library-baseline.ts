@@ -11,7 +11,8 @@ import { PipedNestModule } from './baselines';
  * The NestJS + our pipe/filter baseline with the libraries every role loads, each started as a
  * role starts it but given nothing to do: @nestjs/config, TypeORM over an in-memory sqlite3
  * database, @nestjs/schedule, @nestjs/axios, @nestjs/swagger's document of the app, prom-client's
- * default metrics. What separates a role's memory from this is the role's own code and work.
+ * default metrics. The bench starts it with the roles' node flags: what separates a role's memory
+ * from this is the role's own code and work.
  */
 @Module({
   imports: [

@@ -7,6 +7,7 @@ import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../b
 import { BASELINE_KINDS, BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
 import { BASELINE_PATH, BASELINE_QUOTES, CACHED_LOOKUP } from '../baselines';
 import { median } from '../latency-figures';
+import { ROLE_NODE_FLAGS } from '../../../shared/runtime/role-node-flags';
 import { LoadPlan } from '../load.types';
 
 const BASELINE_SCRIPT = join(__dirname, '..', 'baseline-server.js');
@@ -36,13 +37,10 @@ async function baselineProcess(
     url: `http://127.0.0.1:${port}`,
   };
   const profDir = ctx.options.cpuProfDir ? join(ctx.options.cpuProfDir, adapter) : undefined;
-  return new ManagedProcess(
-    benchSpec(
-      { ...spec, args },
-      ctx.pinning.serverLauncher,
-      profDir,
-    ),
-  );
+  // The libraries baseline stands for a role without its own code, so it starts as a role does;
+  // the others as node starts them, as the issue's targets were set.
+  const nodeArgs = kind === 'nest-libraries' ? ROLE_NODE_FLAGS : [];
+  return new ManagedProcess(benchSpec({ ...spec, args, nodeArgs }, ctx.pinning.serverLauncher, profDir));
 }
 
 /** Starts one baseline server, measures lookups against it, stops it. */
