@@ -56,13 +56,20 @@ describe('npm run bench (smoke size)', () => {
     expect(express.lookups?.cachedOneClient.connections).toBe(1);
     expectPositiveThroughput(express.lookups?.uncached);
     expect(express.lookups?.cachedRatio.nest).toBeGreaterThan(0);
-    // In turns with the NestJS + our pipe/filter baseline: one half-second chunk of each.
+    // In turns with the NestJS + our pipe/filter baseline: two pairs of half-second chunks, each
+    // pair with a frontend and a baseline process of its own.
     const lookupTurns = express.lookups!.cachedInTurns;
-    expect(lookupTurns).toMatchObject({ pairs: 1, chunkSec: 0.5 });
-    expect(lookupTurns.frontendRps).toHaveLength(1);
-    expect(lookupTurns.baselineRps).toHaveLength(1);
-    expect(lookupTurns.frontendRps[0]).toBeGreaterThan(0);
-    expect(lookupTurns.ratio).toBeCloseTo(lookupTurns.frontendRps[0] / lookupTurns.baselineRps[0], 10);
+    expect(lookupTurns).toMatchObject({ pairs: 2, chunkSec: 0.5 });
+    expect(lookupTurns.frontendRps).toHaveLength(2);
+    expect(lookupTurns.baselineRps).toHaveLength(2);
+    for (const rps of [...lookupTurns.frontendRps, ...lookupTurns.baselineRps]) expect(rps).toBeGreaterThan(0);
+    const ratios = lookupTurns.frontendRps.map((rps, pair) => rps / lookupTurns.baselineRps[pair]);
+    expect(lookupTurns.ratio).toBeCloseTo((ratios[0] + ratios[1]) / 2, 10);
+    for (const pids of [lookupTurns.frontendPids!, lookupTurns.baselinePids!]) {
+      expect(pids).toHaveLength(2);
+      expect(pids[0]).toBeGreaterThan(0);
+      expect(pids[1]).not.toBe(pids[0]);
+    }
     expect(express.trades?.map((run) => run.connections)).toEqual([1, 10, 50]);
     for (const run of express.trades ?? []) {
       expectPositiveThroughput(run);

@@ -142,7 +142,7 @@ export const SIZES: Readonly<Record<BenchMode, BenchSizes>> = {
     sideBySideIterations: 60,
     sideBySideWarmupIterations: 20,
     sizeOrders: 2000,
-    lookupChunks: 1,
+    lookupChunks: 2,
     lookupChunkSec: 0.5,
     sizeChunks: 1,
     sizeChunkTrades: 200,

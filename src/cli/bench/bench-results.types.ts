@@ -64,6 +64,9 @@ export interface LookupAlternation {
   readonly baselineRps: readonly number[];
   /** Frontend ÷ baseline, pair by pair. */
   readonly pairRatios: readonly number[];
+  /** The processes of each pair: every pair has a frontend and a baseline of its own. */
+  readonly frontendPids?: readonly (number | undefined)[];
+  readonly baselinePids?: readonly (number | undefined)[];
   /** The median of pairRatios: what target 6 judges. */
   readonly ratio: number;
 }

@@ -73,12 +73,14 @@ interface LookupContender extends TurnTaker {
 }
 
 /**
- * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in turns: chunks of
- * 50 connections, alternating which goes first, the other frozen. The baseline's req/s moved by half
- * between runs a minute apart on this host. Only the frontend is frozen while the baseline runs: the
- * rest of the cluster, which a cached lookup never reaches, idles through both turns alike. Freezing
- * and thawing it too every few seconds raised the frontend's own CPU per lookup from 58 to 66–73 µs
- * (docs/PERFORMANCE.md, seventh round).
+ * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in turns: pairs of
+ * chunks of 50 connections, alternating which goes first, the other frozen. Every pair has a
+ * frontend and a baseline process of its own (the frontend restarted, the baseline started), both
+ * warmed up: eight processes of one baseline answered up to 21 % apart, so one process of each
+ * would judge two processes rather than two builds (docs/PERFORMANCE.md, twelfth round). Only the
+ * frontend is frozen while the baseline runs: the rest of the cluster, which a cached lookup never
+ * reaches, idles through both turns alike. Freezing and thawing it too every few seconds raised
+ * the frontend's own CPU per lookup from 58 to 66–73 µs (seventh round).
  */
 async function cachedInTurns(
   ctx: BenchContext,
@@ -86,45 +88,55 @@ async function cachedInTurns(
   adapter: HttpAdapterName,
 ): Promise<LookupAlternation> {
   const { lookupChunks: pairs, lookupChunkSec: chunkSec } = ctx.sizes;
-  const server = await baselineProcess(ctx, 'nest-pipes', adapter);
-  const forget = ctx.onAbort(() => server.killNow());
   const frontend: LookupContender = {
     url: cluster.frontendUrl,
     rps: [],
     freeze: () => cluster.frontend().signal('SIGSTOP'),
     thaw: () => cluster.frontend().signal('SIGCONT'),
   };
-  const baseline: LookupContender = {
-    url: server.spec.url ?? '',
-    rps: [],
-    freeze: () => server.signal('SIGSTOP'),
-    thaw: () => server.signal('SIGCONT'),
-  };
-  try {
-    server.start();
-    await server.waitHealthy(HEALTH_TIMEOUT_MS);
-    await ctx.load({ ...lookupPlan(ctx, baseline.url), durationSec: ctx.sizes.warmupSec });
-    await takeTurns(pairs, [frontend, baseline], async (contender, _other, pair) => {
-      const result = await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: chunkSec });
-      contender.rps.push(result.rps);
-      if (frontend.rps.length !== baseline.rps.length) return;
-      const [ours, theirs] = [frontend.rps[pair], baseline.rps[pair]];
-      ctx.progress(
-        `cached lookup in turns, pair ${pair + 1} of ${pairs}: ${Math.round(ours)} against ${Math.round(theirs)} req/s`,
-      );
-    });
-  } finally {
-    await server.stop();
-    forget();
+  const baselineRps: number[] = [];
+  const [frontendPids, baselinePids]: (number | undefined)[][] = [[], []];
+  for (let pair = 0; pair < pairs; pair++) {
+    if (pair > 0) await cluster.restartFrontend(true);
+    const server = await baselineProcess(ctx, 'nest-pipes', adapter);
+    const forget = ctx.onAbort(() => server.killNow());
+    const baseline: LookupContender = {
+      url: server.spec.url ?? '',
+      rps: baselineRps,
+      freeze: () => server.signal('SIGSTOP'),
+      thaw: () => server.signal('SIGCONT'),
+    };
+    try {
+      server.start();
+      await server.waitHealthy(HEALTH_TIMEOUT_MS);
+      frontendPids.push(cluster.frontend().pid);
+      baselinePids.push(server.pid);
+      for (const contender of [frontend, baseline])
+        await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: ctx.sizes.warmupSec });
+      // One pair of turns on these two processes; the start order alternates from pair to pair.
+      const order: [LookupContender, LookupContender] = pair % 2 === 0 ? [frontend, baseline] : [baseline, frontend];
+      await takeTurns(1, order, async (contender) => {
+        const result = await ctx.load({ ...lookupPlan(ctx, contender.url), durationSec: chunkSec });
+        contender.rps.push(result.rps);
+      });
+    } finally {
+      await server.stop();
+      forget();
+    }
+    ctx.progress(
+      `cached lookup in turns, pair ${pair + 1} of ${pairs} (fresh processes): ${Math.round(frontend.rps[pair])} against ${Math.round(baselineRps[pair])} req/s`,
+    );
   }
-  const pairRatios = frontend.rps.map((rps, i) => rps / baseline.rps[i]);
+  const pairRatios = frontend.rps.map((rps, i) => rps / baselineRps[i]);
   return {
     pairs,
     chunkSec,
     frontendRps: frontend.rps,
-    baselineRps: baseline.rps,
+    baselineRps,
     pairRatios,
     ratio: median(pairRatios),
+    frontendPids,
+    baselinePids,
   };
 }
 
