@@ -68,6 +68,7 @@ describe('npm run bench (smoke size)', () => {
     for (const pids of [lookupTurns.frontendPids!, lookupTurns.baselinePids!]) {
       expect(pids).toHaveLength(2);
       expect(pids[0]).toBeGreaterThan(0);
+      expect(pids[1]).toBeGreaterThan(0);
       expect(pids[1]).not.toBe(pids[0]);
     }
     expect(express.trades?.map((run) => run.connections)).toEqual([1, 10, 50]);

@@ -30,9 +30,9 @@ last answer; latencies are per request, nearest-rank percentiles.
   pipe/filter baseline take turns: ${sizes.lookupChunks} pairs of chunks of ${sizes.lookupChunkSec} s each with ${sizes.readConnections} connections, alternating which
   goes first, the other frozen (SIGSTOP; only the frontend while the baseline runs: the rest of the
   cluster, which a cached lookup never reaches, idles through both turns). Every pair has processes
-  of its own, the frontend restarted and a baseline started, each warmed up for ${sizes.warmupSec} s: eight
-  processes of the same baseline answered up to 21 % apart. Target 6 judges the median over the
-  pairs of our req/s ÷ the baseline's.
+  of its own (a baseline started, and the frontend restarted after the first pair), each warmed up
+  for ${sizes.warmupSec} s: eight processes of the same baseline answered up to 21 % apart. Target 6 judges the
+  median over the pairs of our req/s ÷ the baseline's.
 - **Trades** sell one share and then buy it back, stock after stock, so no stock ever runs out. A trade run's
   warm-up is ${sizes.tradeWarmupTrades.toLocaleString('en-US')} trades at the run's own client count, not a few seconds: the one-client path
   reaches its steady CPU per trade only after a few thousand one-client trades (before that it costs

@@ -121,7 +121,7 @@ describe(checkTargets.name, () => {
       [
         6,
         'met',
-        '1.10×, the median of 3 pairs of alternating 3-s chunks, fresh processes for each pair (9,500 vs 8,825 req/s on average)',
+        '1.10×, the median of 3 pairs of alternating 3-s chunks, each pair on processes of its own (9,500 vs 8,825 req/s on average)',
       ],
       ['-', 'met', '800 ms median of 0, 0 errors'],
       ['-', 'not measured', '900 ms for 1,000 orders (smaller than the target size)'],

@@ -85,7 +85,7 @@ function lookupTarget(result: AdapterResults): TargetCheck | undefined {
     goal: 6,
     target: `cached lookup ≥ 0.9 × NestJS + our pipe/filter (${result.adapter})`,
     status: judge([turns.ratio >= 0.9]),
-    measured: `${turns.ratio.toFixed(2)}×, the median of ${turns.pairs} pairs of alternating ${turns.chunkSec}-s chunks${turns.frontendPids ? ', fresh processes for each pair' : ''} (${count(mean(turns.frontendRps))} vs ${count(mean(turns.baselineRps))} req/s on average)`,
+    measured: `${turns.ratio.toFixed(2)}×, the median of ${turns.pairs} pairs of alternating ${turns.chunkSec}-s chunks${turns.frontendPids ? ', each pair on processes of its own' : ''} (${count(mean(turns.frontendRps))} vs ${count(mean(turns.baselineRps))} req/s on average)`,
   };
 }
 

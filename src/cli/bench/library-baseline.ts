@@ -1,5 +1,5 @@
 import { HttpModule } from '@nestjs/axios';
-import { Module } from '@nestjs/common';
+import { INestApplication, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,7 +30,7 @@ export class LibrariesNestModule {
 }
 
 /** The Swagger document the frontend serves, here of the baseline's one route. */
-export function documentLibraries(app: Parameters<typeof SwaggerModule.createDocument>[0]): void {
+export function documentLibraries(app: INestApplication): void {
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('baseline').build());
   SwaggerModule.setup('docs', app, document);
 }

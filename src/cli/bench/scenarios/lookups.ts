@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { HttpAdapterName } from '../../../config/app-config';
+import { ROLE_NODE_FLAGS } from '../../../shared/runtime/role-node-flags';
 import { freePort, ManagedProcess } from '../../process';
 import { takeTurns, TurnTaker } from '../alternation';
 import { BenchCluster, benchSpec, HEALTH_TIMEOUT_MS, ROOT } from '../bench-cluster';
@@ -7,7 +8,6 @@ import { BenchContext, describeThroughput, mergePeaks, throughputOf } from '../b
 import { BASELINE_KINDS, BaselineKind, LookupAlternation, LookupResults, Throughput } from '../bench-results.types';
 import { BASELINE_PATH, BASELINE_QUOTES, CACHED_LOOKUP } from '../baselines';
 import { median } from '../latency-figures';
-import { ROLE_NODE_FLAGS } from '../../../shared/runtime/role-node-flags';
 import { LoadPlan } from '../load.types';
 
 const BASELINE_SCRIPT = join(__dirname, '..', 'baseline-server.js');
@@ -75,8 +75,8 @@ interface LookupContender extends TurnTaker {
 /**
  * Cached lookups through the frontend and the NestJS + our pipe/filter baseline in turns: pairs of
  * chunks of 50 connections, alternating which goes first, the other frozen. Every pair has a
- * frontend and a baseline process of its own (the frontend restarted, the baseline started), both
- * warmed up: eight processes of one baseline answered up to 21 % apart, so one process of each
+ * frontend and a baseline process of its own (a baseline started, the frontend restarted after the
+ * first pair), both warmed up: eight processes of one baseline answered up to 21 % apart, so one process of each
  * would judge two processes rather than two builds (docs/PERFORMANCE.md, twelfth round). Only the
  * frontend is frozen while the baseline runs: the rest of the cluster, which a cached lookup never
  * reaches, idles through both turns alike. Freezing and thawing it too every few seconds raised
@@ -124,7 +124,7 @@ async function cachedInTurns(
       forget();
     }
     ctx.progress(
-      `cached lookup in turns, pair ${pair + 1} of ${pairs} (fresh processes): ${Math.round(frontend.rps[pair])} against ${Math.round(baselineRps[pair])} req/s`,
+      `cached lookup in turns, pair ${pair + 1} of ${pairs} (processes of its own): ${Math.round(frontend.rps[pair])} against ${Math.round(baselineRps[pair])} req/s`,
     );
   }
   const pairRatios = frontend.rps.map((rps, i) => rps / baselineRps[i]);
