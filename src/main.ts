@@ -4,9 +4,11 @@ import { DEVELOPMENT_TOKEN, loadConfig } from './config/app-config';
 import { ConfigError } from './config/config-error';
 import { createHttpApp } from './shared/http/create-http-app';
 import { limitHeapGrowth } from './shared/runtime/heap-growth';
+import { keepTickObjectShapeAlive } from './shared/runtime/tick-object-shape';
 import { ROLE_BOOTS } from './role';
 
 async function bootstrap(): Promise<void> {
+  keepTickObjectShapeAlive();
   const config = loadConfig(process.env);
   limitHeapGrowth(config.heapGrowthPercent);
   const boot = ROLE_BOOTS[config.role];
