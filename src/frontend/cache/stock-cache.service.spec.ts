@@ -62,10 +62,12 @@ describe(StockCacheService.name, () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  it('serves a repeated lookup from the cache and counts hits and misses', async () => {
+  it('serves a repeated lookup from the cache at once, not through a promise, and counts hits and misses', async () => {
     const sut = new StockCacheService(config());
-    await sut.lookup('A', catalog.answering(view('A', 1)));
-    await expect(sut.lookup('A', catalog.load)).resolves.toEqual(view('A', 1));
+    const miss = sut.lookup('A', catalog.answering(view('A', 1)));
+    expect(miss).toBeInstanceOf(Promise);
+    await miss;
+    expect(sut.lookup('A', catalog.load)).toEqual(view('A', 1));
     expect(catalog.calls).toEqual(['A']);
     expect(sut.snapshot()).toEqual({
       enabled: true,
@@ -99,7 +101,8 @@ describe(StockCacheService.name, () => {
 
   it('lets concurrent misses share one catalog fetch', async () => {
     const sut = new StockCacheService(config());
-    const lookups = [sut.lookup('A', catalog.load), sut.lookup('A', catalog.load)];
+    // Misses: both wait for the catalog.
+    const lookups = [sut.lookup('A', catalog.load), sut.lookup('A', catalog.load)] as Promise<StockView>[];
     catalog.answer(view('A', 1));
     await expect(Promise.all(lookups)).resolves.toEqual([view('A', 1), view('A', 1)]);
     expect(catalog.calls).toEqual(['A']);
@@ -135,7 +138,7 @@ describe(StockCacheService.name, () => {
     await expect(old).resolves.toEqual(view('A', 1));
     await expect(later).resolves.toEqual(view('A', 2));
     expect(sut.snapshot().keys).toEqual(['A']);
-    await expect(sut.lookup('A', catalog.load)).resolves.toEqual(view('A', 2));
+    expect(sut.lookup('A', catalog.load)).toEqual(view('A', 2));
   });
 
   it('keeps invalidating a detached fetch, so a slow old fetch never overwrites a newer change', async () => {
@@ -198,7 +201,7 @@ describe(StockCacheService.name, () => {
     catalog.answer(view('A', 3));
     catalog.answer(view('A', 2));
     await Promise.all([first, second]);
-    await expect(sut.lookup('A', catalog.load)).resolves.toEqual(view('A', 3));
+    expect(sut.lookup('A', catalog.load)).toEqual(view('A', 3));
   });
 
   it('sends every lookup to the catalog when disabled', async () => {

@@ -54,8 +54,12 @@ export class StockCacheService {
     });
   }
 
-  /** The cached view of `name`, or what `load` fetches (stored only when it succeeds and is fresh). */
-  async lookup(name: string, load: (name: string) => Promise<StockView>): Promise<StockView> {
+  /**
+   * The cached view of `name`, or what `load` fetches (stored only when it succeeds and is fresh).
+   * A hit is answered at once rather than through a promise: most lookups are hits, and on the
+   * hot path each promise and async frame is measurable (docs/PERFORMANCE.md, thirteenth round).
+   */
+  lookup(name: string, load: (name: string) => Promise<StockView>): StockView | Promise<StockView> {
     if (!this.config.cacheEnabled) {
       this.misses += 1;
       return load(name);

@@ -16,8 +16,9 @@ export class StocksController {
   @ApiOkResponse({ type: StockQuoteResponse })
   @ApiError(404, 'stock not found')
   @ApiError(503, 'catalog unavailable, retry later')
-  async quote(@Param('name') name: string): Promise<DataEnvelope<StockQuote>> {
-    return envelope(await this.stocks.quote(name));
+  quote(@Param('name') name: string): DataEnvelope<StockQuote> | Promise<DataEnvelope<StockQuote>> {
+    const quote = this.stocks.quote(name);
+    return quote instanceof Promise ? quote.then(envelope) : envelope(quote);
   }
 
   @Get()
