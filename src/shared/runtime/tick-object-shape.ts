@@ -1,7 +1,7 @@
-import { createHook } from 'node:async_hooks';
+import { AsyncResource } from 'node:async_hooks';
 
-/** Tick objects captured at boot; holding one keeps its hidden class, and its ancestors, alive. */
-const keptTickObjects: object[] = [];
+/** Objects of the hidden class of Node's tick entries, held for the life of the process. */
+const keptTickShapes: object[] = [];
 
 /**
  * Keeps the hidden class of Node's `process.nextTick` queue entries alive for the life of the
@@ -9,28 +9,31 @@ const keptTickObjects: object[] = [];
  *
  * `nextTick` builds each entry with an object literal whose first keys are computed
  * (`{ [async_id_symbol]: …, [trigger_async_id_symbol]: …, callback, args }`). V8 remembers the
- * hidden class it saw at each computed key weakly, and flips the site to its generic, runtime-call
- * path for good the first time it sees another class. A full collection while no tick is queued
+ * hidden class it saw at each computed key weakly, and turns the site generic, a runtime call per
+ * key, for good the first time it sees another class. A full collection while no tick is queued
  * frees those classes (nothing else holds them), the next tick builds new ones, and from then on
- * every `nextTick` costs about four times as much: some 0.2 µs on each of the nine a served request
- * makes (docs/PERFORMANCE.md, thirteenth round). Whether that collection happens during start-up
- * is chance, so processes of the same build differed by several per cent.
+ * every `nextTick` costs about four times as much (docs/PERFORMANCE.md, thirteenth round). Whether
+ * that collection happens before a process's load is chance.
  *
- * A tick object is only reachable from the init hook of `async_hooks`, so one is captured here
- * with a hook that lives for this one call. Call it first thing, before the application queues
- * its first ticks; on a Node whose ticks are built differently nothing is captured and nothing
- * changes. Returns what it captured, for tests.
+ * The entries themselves are reachable only from an `async_hooks` init hook, and enabling one,
+ * even for a single call, turns off V8's fast paths for promises for the rest of the process. So
+ * an object of the same class is built here instead: the same keys in the same order (the two
+ * symbols read off an `AsyncResource`, which carries them too), with values of the same kinds.
+ * Call it first thing, before the application queues its first ticks. On a Node whose resources
+ * carry other symbols nothing is built and nothing changes. Returns every object kept, for tests.
  */
 export function keepTickObjectShapeAlive(): readonly object[] {
-  const hook = createHook({
-    init(_asyncId, type, _triggerAsyncId, resource) {
-      if (type === 'TickObject') keptTickObjects.push(resource);
-    },
-  }).enable();
-  try {
-    process.nextTick(() => undefined, undefined);
-  } finally {
-    hook.disable();
+  const resource = new AsyncResource('TickObjectShape') as AsyncResource & Record<symbol, number>;
+  const symbols = Object.getOwnPropertySymbols(resource);
+  const asyncId = symbols.find((symbol) => symbol.description === 'async_id_symbol');
+  const triggerAsyncId = symbols.find((symbol) => symbol.description === 'trigger_async_id_symbol');
+  if (asyncId && triggerAsyncId) {
+    keptTickShapes.push({
+      [asyncId]: resource[asyncId],
+      [triggerAsyncId]: resource[triggerAsyncId],
+      callback: () => undefined,
+      args: undefined,
+    });
   }
-  return keptTickObjects;
+  return keptTickShapes;
 }
