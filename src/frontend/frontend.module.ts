@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { CatalogClient } from '../shared/clients/catalog.client';
 import { HttpCatalogClient } from '../shared/clients/http-catalog.client';
 import { HttpReplicaClient } from '../shared/clients/http-replica.client';
 import { ReplicaClient } from '../shared/clients/replica.client';
 import { HealthController } from '../shared/health/health.controller';
 import { Readiness } from '../shared/health/readiness';
+import { StrictValidationPipe } from '../shared/http/strict-validation.pipe';
 import { sharedImports, sharedProviders } from '../shared/shared-providers';
 import { StockCacheModule } from './cache/stock-cache.module';
 import { LeaderElection } from './election/leader-election.service';
@@ -28,6 +30,7 @@ import { SwaggerMount } from './swagger';
   controllers: [StocksController, OrdersController, HealthController, StatusController],
   providers: [
     ...sharedProviders,
+    { provide: APP_PIPE, useClass: StrictValidationPipe },
     StocksService,
     OrdersService,
     OrderForwarder,
