@@ -1,5 +1,6 @@
 import { INestApplication, Injectable, OnModuleInit } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { describeSharedRoutes } from './shared-routes.docs';
 
 /**
  * Mounts Swagger UI once the API's own routes are registered: Nest calls onModuleInit after it has
@@ -23,6 +24,7 @@ export class SwaggerMount implements OnModuleInit {
 
 /** Swagger UI for the public API at /docs (the JSON document at /docs-json). */
 export function setUpSwagger(app: INestApplication): void {
+  describeSharedRoutes();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -34,6 +34,17 @@ function expectError(res: HttpResponse, code: number, message?: string): void {
   expectJson(res);
 }
 
+interface Described {
+  tags?: string[];
+  summary?: string;
+}
+
+/** The tags and summary Swagger's document gives the shared routes' GET operations. */
+function described(paths: Record<string, { get: Described }>): Record<'health' | 'metrics', Described> {
+  const pick = ({ tags, summary }: Described): Described => ({ tags, summary });
+  return { health: pick(paths['/health'].get), metrics: pick(paths['/metrics'].get) };
+}
+
 describe('public API', () => {
   let cluster: TestCluster;
   let frontend: string;
@@ -258,6 +269,9 @@ describe('public API', () => {
         expect.arrayContaining(['/stocks', '/stocks/{name}', '/orders', '/orders/{number}', '/health']),
       );
       expect(paths.filter((path) => path.startsWith('/internal'))).toEqual([]);
+      const { health, metrics } = described((res.body as { paths: Record<string, { get: Described }> }).paths);
+      expect(health).toEqual({ tags: ['health'], summary: '200 when this process can serve, 503 otherwise' });
+      expect(metrics).toEqual({ tags: ['metrics'], summary: 'Prometheus metrics of this process (text exposition format)' });
     });
   });
 

@@ -1,5 +1,4 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
 import { CatalogStats, DataEnvelope, envelope, StockView, stockNameSchema } from '../../shared/contracts';
 import { SchemaPipe } from '../../shared/validation/schema.pipe';
@@ -10,7 +9,6 @@ import { StocksService } from './stocks.service';
 const lookupSchema = record({ name: stockNameSchema });
 
 /** Stock lookups for the frontend; every route needs the internal token. */
-@ApiExcludeController()
 @UseGuards(InternalTokenGuard)
 @Controller('internal')
 export class StocksController {

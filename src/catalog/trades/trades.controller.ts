@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
 import {
   DataEnvelope,
@@ -16,7 +15,6 @@ import { TradeJournalService } from './trade-journal.service';
 import { TradeService } from './trade.service';
 
 /** Trades and the journal, for the order leader; every route needs the internal token. */
-@ApiExcludeController()
 @UseGuards(InternalTokenGuard)
 @Controller('internal')
 export class TradesController {

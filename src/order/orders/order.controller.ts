@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
 import { DataEnvelope, envelope, OrderBatch, OrderOutcome, OrderRecord } from '../../shared/contracts';
 import { integerText } from '../../shared/validation/schema';
@@ -10,7 +9,6 @@ import { OrderService } from './order.service';
 const orderNumberSchema = integerText(0, Number.MAX_SAFE_INTEGER);
 
 /** The order replica's API for the frontend; every route needs the internal token. */
-@ApiExcludeController()
 @UseGuards(InternalTokenGuard)
 @Controller('internal/orders')
 export class OrderController {

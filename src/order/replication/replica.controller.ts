@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { MAX_LOG_PAGE } from '../../config/tuning';
 import { InternalTokenGuard } from '../../shared/auth/internal-token.guard';
 import {
@@ -19,7 +18,6 @@ import { ReplicaService } from './replica.service';
 const logPageSchema = record({ after: integerText(-1, Number.MAX_SAFE_INTEGER), limit: integerText(1, MAX_LOG_PAGE) });
 
 /** Replication and leadership routes, for the frontend and the other replicas only. */
-@ApiExcludeController()
 @UseGuards(InternalTokenGuard)
 @Controller('internal/replica')
 export class ReplicaController {

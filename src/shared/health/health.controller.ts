@@ -1,10 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '../../config/app-config';
 import { DataEnvelope, envelope } from '../contracts';
 import { Readiness } from './readiness';
 
-@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -13,7 +11,6 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '200 when this process can serve, 503 otherwise' })
   async health(): Promise<DataEnvelope<Record<string, unknown>>> {
     const details = await this.readiness.check();
     return envelope({ status: 'ok', role: this.config.role, ...details });
