@@ -5,7 +5,12 @@ import { CatalogModule } from './catalog/catalog.module';
 import { OrderModule } from './order/order.module';
 import { SchemaPipe } from './shared/validation/schema.pipe';
 
-const CLIENT_VALUES = new Set([RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM, RouteParamtypes.HEADERS]);
+const CLIENT_VALUES = new Set([
+  RouteParamtypes.BODY,
+  RouteParamtypes.QUERY,
+  RouteParamtypes.PARAM,
+  RouteParamtypes.HEADERS,
+]);
 
 type Imported = Type<unknown> | DynamicModule | Promise<DynamicModule>;
 

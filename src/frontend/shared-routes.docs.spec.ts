@@ -19,7 +19,11 @@ import { describeSharedRoutes } from './shared-routes.docs';
 })
 class SharedRoutesModule {}
 
-type Operation = { tags?: string[]; summary?: string; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = {
+  tags?: string[];
+  summary?: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
 
 describe(describeSharedRoutes.name, () => {
   let app: INestApplication;

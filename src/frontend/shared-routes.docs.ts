@@ -3,7 +3,11 @@ import { Registry } from 'prom-client';
 import { HealthController } from '../shared/health/health.controller';
 import { MetricsController } from '../shared/metrics/metrics.controller';
 
-function decorateMethod<T extends object>(type: { prototype: T }, name: keyof T & string, ...decorators: MethodDecorator[]) {
+function decorateMethod<T extends object>(
+  type: { prototype: T },
+  name: keyof T & string,
+  ...decorators: MethodDecorator[]
+) {
   const descriptor = Object.getOwnPropertyDescriptor(type.prototype, name);
   if (!descriptor) throw new Error(`${name} is not a method of its own`);
   for (const decorator of decorators) decorator(type.prototype, name, descriptor);

@@ -271,7 +271,10 @@ describe('public API', () => {
       expect(paths.filter((path) => path.startsWith('/internal'))).toEqual([]);
       const { health, metrics } = described((res.body as { paths: Record<string, { get: Described }> }).paths);
       expect(health).toEqual({ tags: ['health'], summary: '200 when this process can serve, 503 otherwise' });
-      expect(metrics).toEqual({ tags: ['metrics'], summary: 'Prometheus metrics of this process (text exposition format)' });
+      expect(metrics).toEqual({
+        tags: ['metrics'],
+        summary: 'Prometheus metrics of this process (text exposition format)',
+      });
     });
   });
 
