@@ -79,8 +79,10 @@ describe('docker/compose.yml on a real engine (five containers, docker kill)', (
 
       expect((await docker(['image', 'inspect', '-f', '{{.Config.User}}', IMAGE])).stdout.trim()).toBe('node');
       const probe =
-        'command -v gcc g++ make python3; ls -d node_modules/jest node_modules/typescript 2>/dev/null; true';
+        'command -v gcc g++ make python3; ls -d node_modules dist/node_modules/jest dist/node_modules/typescript 2>/dev/null; true';
       expect((await docker(['run', '--rm', IMAGE, 'sh', '-c', probe])).stdout).toBe('');
+      const addon = await docker(['run', '--rm', IMAGE, 'ls', '-A', 'dist/node_modules/sqlite3/build/Release']);
+      expect(addon.stdout).toBe('node_sqlite3.node\n');
     },
     16 * MINUTE,
   );

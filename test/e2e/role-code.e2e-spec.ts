@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,16 +41,46 @@ describe("a process loads only its own role's code, and no HTTP adapter before i
 });
 
 const VALIDATION_AND_DOCS = ['class-validator', 'class-transformer', '@nestjs/swagger'];
+const STRIPPED = join(DIST, 'node_modules') + '/';
+const REPORT = 'loaded packages: ';
 
-/** Loaded into every process of the cluster (NODE_OPTIONS): SIGUSR2 prints which of `packages` it has loaded. */
+/**
+ * Loaded into every process of the cluster (NODE_OPTIONS): SIGWINCH, which Nest's shutdown hooks
+ * leave alone, prints which of VALIDATION_AND_DOCS it has loaded, how many files it loaded from the
+ * build's stripped dependencies, and the packages it loaded from anywhere else.
+ */
 const REPORT_PACKAGES = `
-  process.on('SIGUSR2', () => {
-    const loaded = Object.keys(require.cache);
+  process.on('SIGWINCH', () => {
+    const loaded = Object.keys(require.cache).filter((file) => file.includes('/node_modules/'));
     const packages = ${JSON.stringify(VALIDATION_AND_DOCS)}.filter((name) => loaded.some((file) => file.includes('/node_modules/' + name + '/')));
-    console.log('loaded packages: ' + JSON.stringify(packages));
+    const stripped = loaded.filter((file) => file.startsWith(${JSON.stringify(STRIPPED)})).length;
+    const packageOf = (file) => {
+      const [scope, name] = file.slice(file.lastIndexOf('/node_modules/') + 14).split('/');
+      return scope.startsWith('@') ? scope + '/' + name : scope;
+    };
+    const elsewhere = [...new Set(loaded.filter((file) => !file.startsWith(${JSON.stringify(STRIPPED)})).map(packageOf))];
+    console.log(${JSON.stringify(REPORT)} + JSON.stringify({ packages, stripped, elsewhere }));
   });`;
 
-describe('a serving process loads validation and documentation packages only where it uses them', () => {
+interface Loaded {
+  packages: string[];
+  stripped: number;
+  elsewhere: string[];
+}
+
+/** Packages package-lock.json installs for development only (not in a production install). */
+function devOnlyPackages(): Set<string> {
+  const lock = JSON.parse(readFileSync(join(DIST, '..', 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  return new Set(
+    Object.entries(lock.packages)
+      .filter(([path, entry]) => entry.dev && path.startsWith('node_modules/'))
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 13)),
+  );
+}
+
+describe('a serving process', () => {
   let cluster: TestCluster;
   let reporter: string;
 
@@ -64,21 +95,35 @@ describe('a serving process loads validation and documentation packages only whe
     await rm(dirname(reporter), { recursive: true, force: true });
   });
 
-  async function reportedBy(name: ProcessName): Promise<string[]> {
+  async function reportedBy(name: ProcessName): Promise<Loaded> {
     const member = cluster.process(name);
-    process.kill(member.pid!, 'SIGUSR2');
-    const line = await waitFor(async () => member.output().find((text) => text.startsWith('loaded packages: ')), {
+    const reports = (): string[] => member.output().filter((text) => text.startsWith(REPORT));
+    const before = reports().length;
+    process.kill(member.pid!, 'SIGWINCH');
+    const line = await waitFor(async () => reports()[before], {
       timeoutMs: 5_000,
       description: `${name}'s loaded packages`,
     });
-    return JSON.parse(line.slice('loaded packages: '.length)) as string[];
+    return JSON.parse(line.slice(REPORT.length)) as Loaded;
   }
 
-  it('the frontend: class-validator for its DTOs, Swagger for its documentation', async () => {
-    expect(await reportedBy('frontend')).toEqual(VALIDATION_AND_DOCS);
+  describe('loads validation and documentation packages only where it uses them', () => {
+    it('the frontend: class-validator for its DTOs, Swagger for its documentation', async () => {
+      expect((await reportedBy('frontend')).packages).toEqual(VALIDATION_AND_DOCS);
+    });
+
+    it.each(['catalog', 'order-1'] as const)('the %s: none of them', async (name) => {
+      expect((await reportedBy(name)).packages).toEqual([]);
+    });
   });
 
-  it.each(['catalog', 'order-1'] as const)('the %s: none of them', async (name) => {
-    expect(await reportedBy(name)).toEqual([]);
-  });
+  it.each(['frontend', 'catalog', 'order-1'] as const)(
+    "the %s runs the build's stripped dependencies (dist/node_modules), a development-only package at most from elsewhere",
+    async (name) => {
+      const { stripped, elsewhere } = await reportedBy(name);
+      expect(stripped).toBeGreaterThan(500);
+      const devOnly = devOnlyPackages();
+      expect(elsewhere.filter((name) => !devOnly.has(name))).toEqual([]);
+    },
+  );
 });
