@@ -14,10 +14,14 @@ JSON as a cached lookup (\`{"data":{"name":"GameStart","price":15.99,"quantity":
 - **NestJS + our pipe/filter** — the same controller with our global \`StrictValidationPipe\` and
   \`ErrorEnvelopeFilter\`, i.e. the per-request framework cost our frontend pays before its own code;
 - **NestJS + our pipe/filter + the roles' libraries** — the same again, also loading and starting what
-  every role loads but given nothing to do: @nestjs/config, TypeORM over an in-memory sqlite3
-  database, @nestjs/schedule, @nestjs/axios, a Swagger document, prom-client's default metrics, and
+  the roles load but given nothing to do: @nestjs/config, TypeORM over an in-memory sqlite3
+  database, @nestjs/schedule, @nestjs/axios, a Swagger document (only the frontend's; the catalog and
+  the replicas load neither Swagger nor class-validator), prom-client's default metrics, and
   started with the roles' node flags (the other baselines start as node starts them). Its memory is
   what those libraries cost by themselves.
+
+The baselines, like the roles, start from \`dist/\` and so load their packages from the build's
+\`dist/node_modules\`, the production dependencies with comments and whitespace stripped.
 
 Load comes from autocannon, called as a library in a separate process. Where \`taskset\` exists every
 server runs on one core and the load generator on another (\`--server-cpus\`, \`--load-cpus\`,
