@@ -14,15 +14,12 @@ const NOT_RUN =
 const NOT_RUN_DIRECTORY = /\/build\/[^/]+\/(obj|obj\.target|\.deps)$/;
 const SCRIPT = /\.c?js$/;
 
-/** Answers a script's source as it is to be run. */
-export type Strip = (source: string) => Promise<string>;
-
 /**
  * The source without comments and whitespace, non-ASCII characters escaped, nothing else changed
  * (no renaming, no rewriting). V8 keeps every loaded script's source on the heap, as a one-byte
  * string only if all its characters are Latin-1.
  */
-export const stripCommentsAndWhitespace: Strip = async (source) => {
+export async function stripCommentsAndWhitespace(source: string): Promise<string> {
   const { code } = await minify(source, {
     ecma: 2020,
     compress: false,
@@ -32,7 +29,7 @@ export const stripCommentsAndWhitespace: Strip = async (source) => {
   });
   if (code === undefined) throw new Error('terser returned no code');
   return code;
-};
+}
 
 export interface StripReport {
   readonly packages: number;
@@ -40,7 +37,7 @@ export interface StripReport {
   readonly scripts: number;
   readonly scriptBytesBefore: number;
   readonly scriptBytesAfter: number;
-  /** Scripts `strip` could not parse, copied as they are (relative to the root). */
+  /** Scripts terser could not parse, copied as they are (relative to the root). */
   readonly keptAsIs: readonly string[];
 }
 
@@ -70,16 +67,12 @@ async function* packageFiles(root: string, dir: string): AsyncGenerator<string> 
 
 /**
  * Writes `target` (normally dist/node_modules) with every installed production package of the
- * lock file under `root`, its scripts passed through `strip` and the files no process runs left
- * out. Node resolves a module of dist/ from dist/node_modules first, so every process started from
- * dist/ runs these copies. Written beside the target and then swapped in: a failed run leaves the
- * previous copy.
+ * lock file under `root`, its scripts stripped of comments and whitespace, the files no process
+ * runs left out. Node resolves a module of dist/ from dist/node_modules first, so every process
+ * started from dist/ runs these copies. Written beside the target and then swapped in: a failed
+ * run leaves the previous copy.
  */
-export async function writeStrippedDependencies(
-  root: string,
-  target: string,
-  strip: Strip = stripCommentsAndWhitespace,
-): Promise<StripReport> {
+export async function writeStrippedDependencies(root: string, target: string): Promise<StripReport> {
   const lock = JSON.parse(await readFile(join(root, 'package-lock.json'), 'utf8')) as PackageLock;
   const partial = `${target}.partial`;
   await rm(partial, { recursive: true, force: true });
@@ -101,7 +94,7 @@ export async function writeStrippedDependencies(
         continue;
       }
       const source = await readFile(join(root, file), 'utf8');
-      const stripped = await strip(source).catch(() => {
+      const stripped = await stripCommentsAndWhitespace(source).catch(() => {
         keptAsIs.push(file);
         return source;
       });
