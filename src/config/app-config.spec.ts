@@ -47,7 +47,7 @@ describe(loadConfig.name, () => {
         internalToken: DEVELOPMENT_TOKEN,
         heartbeatMs: 500,
         httpAdapter: 'express',
-        heapGrowthPercent: 100,
+        heapGrowthPercent: 70,
       });
     });
 

@@ -161,7 +161,7 @@ export function loadConfig(env: Env): AppConfig {
     faultInjection: oneOf(env, 'FAULT_INJECTION', FAULTS, 'none'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'text'),
-    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 0, 1000, 100),
+    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 0, 1000, 70),
     replication,
     election: loadElectionTuning(env, replication),
   });
