@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 
-/** Objects of the hidden class of Node's tick entries, held for the life of the process. */
-const keptTickShapes: object[] = [];
+/** An object of the hidden class of Node's tick entries, held for the life of the process. */
+let keptTickShape: object | undefined;
 
 /**
  * Keeps the hidden class of Node's `process.nextTick` queue entries alive for the life of the
@@ -20,20 +20,22 @@ const keptTickShapes: object[] = [];
  * an object of the same class is built here instead: the same keys in the same order (the two
  * symbols read off an `AsyncResource`, which carries them too), with values of the same kinds.
  * Call it first thing, before the application queues its first ticks. On a Node whose resources
- * carry other symbols nothing is built and nothing changes. Returns every object kept, for tests.
+ * carry other symbols nothing is built and nothing changes. Builds it once; answers the object
+ * kept (the same on every call), for tests.
  */
-export function keepTickObjectShapeAlive(): readonly object[] {
+export function keepTickObjectShapeAlive(): object | undefined {
+  if (keptTickShape) return keptTickShape;
   const resource = new AsyncResource('TickObjectShape') as AsyncResource & Record<symbol, number>;
   const symbols = Object.getOwnPropertySymbols(resource);
   const asyncId = symbols.find((symbol) => symbol.description === 'async_id_symbol');
   const triggerAsyncId = symbols.find((symbol) => symbol.description === 'trigger_async_id_symbol');
   if (asyncId && triggerAsyncId) {
-    keptTickShapes.push({
+    keptTickShape = {
       [asyncId]: resource[asyncId],
       [triggerAsyncId]: resource[triggerAsyncId],
       callback: () => undefined,
       args: undefined,
-    });
+    };
   }
-  return keptTickShapes;
+  return keptTickShape;
 }
