@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { failed } from './args/run-cli';
 import { writeStrippedDependencies } from './build/stripped-dependencies';
 
 // dist/cli/strip-dependencies.js sits two levels below the repository root.
@@ -22,8 +23,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    `strip-dependencies failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
+  failed('strip-dependencies')(error);
   process.exit(1);
 });
